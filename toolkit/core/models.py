@@ -1,0 +1,90 @@
+"""The home page, plain standard pages (About, Thanks) and the site-wide settings."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import PageBodyBlock
+
+LATEST_SHEETS = 6
+CLOUD_SIZES = 5
+
+
+@register_setting(icon="cog")
+class ToolkitSettings(BaseSiteSetting):
+    """Words that appear on every sheet and page, edited once for the whole site."""
+
+    licence = models.TextField(
+        default="You may copy and share this sheet, in print or online, for non-commercial use, "
+        "as long as you say it comes from the Community Planning Toolkit and link back to it.",
+        help_text="The reproduction licence printed at the foot of every sheet.",
+    )
+    contact_email = models.EmailField(
+        blank=True, help_text="Where messages from the contact form are sent."
+    )
+    publisher = models.CharField(max_length=200, default="Community Planning Toolkit")
+
+    panels = [FieldPanel("licence"), FieldPanel("contact_email"), FieldPanel("publisher")]
+
+    class Meta:
+        verbose_name = "toolkit settings"
+
+
+class HomePage(Page):
+    """The front door: what the toolkit is, where to start, and what is new."""
+
+    intro = models.CharField(max_length=300, help_text="One sentence saying what the toolkit is.")
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "sheets.SectionPage",
+        "core.StandardPage",
+        "taxonomy.TopicIndexPage",
+        "taxonomy.PathwayIndexPage",
+        "directory.DirectoryPage",
+        "feedback.ContactPage",
+    ]
+    max_count = 1
+
+    def sections(self):
+        from toolkit.sheets.models import SectionPage
+
+        return SectionPage.objects.child_of(self).live().public()
+
+    def pathways(self):
+        from toolkit.taxonomy.models import PathwayPage
+
+        return PathwayPage.objects.descendant_of(self).live().public().select_related("audience")
+
+    def topic_cloud(self):
+        """Every topic with a size from 1 to 5 by how many sheets use it, in name order."""
+        from toolkit.taxonomy.models import Topic
+
+        topics = list(Topic.objects.with_sheet_counts())
+        most = max((topic.sheet_count for topic in topics), default=0) or 1
+        for topic in topics:
+            topic.cloud_size = 1 + round((CLOUD_SIZES - 1) * topic.sheet_count / most)
+        return topics
+
+    def latest_sheets(self):
+        from toolkit.sheets.models import SheetPage
+
+        return (
+            SheetPage.objects.live().public().listing().order_by("-last_published_at")[:LATEST_SHEETS]
+        )
+
+
+class StandardPage(Page):
+    """A page of plain content, such as About or Thanks."""
+
+    intro = models.TextField(blank=True)
+    body = StreamField(PageBodyBlock(), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["core.HomePage", "core.StandardPage"]
+    subpage_types = ["core.StandardPage"]

@@ -1,0 +1,69 @@
+"""The site's frame: header, footer and breadcrumbs, each built with a fixed number of queries."""
+
+from django import template
+from django.urls import reverse
+from wagtail.models import Page, Site
+
+from toolkit.core.blocks import heading_anchor
+from toolkit.core.models import ToolkitSettings
+
+register = template.Library()
+
+
+def site_root(request):
+    """The home page of the site being served (Wagtail remembers it on the request)."""
+    site = Site.find_for_request(request) if request else None
+    return site.root_page if site else None
+
+
+def menu_pages(root):
+    if root is None:
+        return Page.objects.none()
+    return root.get_children().live().public().in_menu()
+
+
+@register.inclusion_tag("includes/site_header.html", takes_context=True)
+def site_header(context):
+    from toolkit.taxonomy.models import PathwayPage
+
+    request = context.get("request")
+    root = site_root(request)
+    pathways = PathwayPage.objects.live().public().order_by("path") if root else []
+    return {
+        "request": request,
+        "home_url": root.url if root else "/",
+        "site_name": ToolkitSettings.for_request(request).publisher if request else "",
+        "menu_pages": menu_pages(root),
+        "pathways": pathways,
+        "login_url": reverse("wagtailadmin_login"),
+        "search_url": reverse("search:search"),
+    }
+
+
+@register.inclusion_tag("includes/site_footer.html", takes_context=True)
+def site_footer(context):
+    from toolkit.sheets.models import SectionPage
+    from toolkit.taxonomy.models import Topic
+
+    request = context.get("request")
+    root = site_root(request)
+    return {
+        "request": request,
+        "sections": SectionPage.objects.live().public().order_by("path") if root else [],
+        "topics": Topic.objects.all(),
+        "menu_pages": menu_pages(root),
+        "licence": ToolkitSettings.for_request(request).licence if request else "",
+    }
+
+
+@register.inclusion_tag("includes/breadcrumbs.html")
+def breadcrumbs(page):
+    """Home > section > page; nothing on the home page itself."""
+    ancestors = page.get_ancestors().filter(depth__gt=1) if page.depth > 2 else []
+    return {"ancestors": ancestors, "current": page}
+
+
+@register.simple_tag
+def heading_id(text):
+    """The anchor of a heading block, the same one the "On this page" list links to."""
+    return heading_anchor(text)

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class SheetsConfig(AppConfig):
+    name = "toolkit.sheets"
+    label = "sheets"
+    verbose_name = "Sheets and sections"
+
+    def ready(self):
+        from .signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

@@ -1,0 +1,308 @@
+"""Sheets, the toolkit's product, and the sections that hold them.
+
+A sheet lives at ``/<section>/<sheet>/``: its section is its parent page, so it is always exactly
+one and never out of step with the address. ``SheetPage`` is a concrete (not abstract) page so
+that listings of both kinds come from one table with one query; editors create only its two kinds.
+"""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Length, Substr
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from toolkit.core.blocks import heading_anchor
+
+from .blocks import SheetBodyBlock
+
+SUMMARY_MAX_WORDS = 60
+SIMPLE_RICH_TEXT = ["bold", "italic", "link", "ol", "ul"]
+
+
+def validate_summary_length(value):
+    words = len(value.split())
+    if words > SUMMARY_MAX_WORDS:
+        raise ValidationError(
+            f"Keep the summary to {SUMMARY_MAX_WORDS} words or fewer (it has {words}): "
+            "it is shown in listings, search results and the print header."
+        )
+
+
+class SectionPage(Page):
+    """One of the toolkit's eight sections, such as "Neighbourhood Planning"."""
+
+    summary = models.TextField(help_text="One paragraph saying what the section covers.")
+
+    content_panels = Page.content_panels + [FieldPanel("summary")]
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["sheets.DefinitionSheetPage", "sheets.MethodSheetPage"]
+
+    def sheets(self):
+        return SheetPage.objects.child_of(self).live().public().listing().order_by("title")
+
+
+class SheetQuerySet(PageQuerySet):
+    def listing(self):
+        """What a list of sheets shows (title, summary, kind, section) in a single query.
+
+        The section title comes from the parent page, found by path prefix in a subquery, so a
+        listing never asks the database once per sheet.
+        """
+        parent_title = SectionPage.objects.filter(
+            path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+        ).values("title")[:1]
+        return self.select_related("content_type").annotate(section_title=Subquery(parent_title))
+
+
+class SheetPage(Page):
+    """What every sheet has. Editors create a Definition Sheet or a Method Sheet, never this."""
+
+    summary = models.TextField(
+        validators=[validate_summary_length],
+        help_text=f"Plain text, at most {SUMMARY_MAX_WORDS} words: what it is and why it matters.",
+    )
+    body = StreamField(SheetBodyBlock(), blank=True)
+    topics = ParentalManyToManyField("taxonomy.Topic", blank=True, related_name="sheets")
+    audiences = ParentalManyToManyField("taxonomy.Audience", blank=True, related_name="sheets")
+    last_reviewed = models.DateField(default=datetime.date.today)
+    review_due = models.DateField(null=True, blank=True)
+
+    objects = PageManager.from_queryset(SheetQuerySet)()
+
+    is_creatable = False
+    parent_page_types = ["sheets.SectionPage"]
+    subpage_types = []
+    sheet_kind = "sheet"
+    sheet_kind_label = "Sheet"
+
+    # Later entries win over Page's own (one per field and kind), so the title's boost is ours.
+    search_fields = Page.search_fields + [
+        index.SearchField("title", boost=6),
+        index.SearchField("summary", boost=3),
+        index.SearchField("body"),
+        index.RelatedFields("key_facts", [index.SearchField("text")]),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.FilterField("last_reviewed"),
+    ]
+
+    summary_panels = [FieldPanel("summary")]
+    about_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("review_due")]),
+            ],
+            heading="Topics, audiences and review",
+        )
+    ]
+    more_panels = [
+        InlinePanel("key_facts", label="Key facts", max_num=8),
+        InlinePanel("links_out", label="Links out"),
+        InlinePanel("see_also", label="See also", max_num=6),
+    ]
+
+    class Meta:
+        verbose_name = "sheet"
+
+    def clean(self):
+        super().clean()
+        if self.review_due and self.last_reviewed and self.review_due <= self.last_reviewed:
+            raise ValidationError({"review_due": "The review due date must be after the last reviewed date."})
+        anchors = [heading_anchor(block.value) for block in self.body if block.block_type == "heading"]
+        repeated = sorted({a for a in anchors if anchors.count(a) > 1})
+        if repeated:
+            raise ValidationError(
+                {"body": f"Two headings read the same ({', '.join(repeated)}); give each its own words."}
+            )
+
+    @property
+    def kind(self):
+        """``definition`` or ``method``, from the page's content type, without a query."""
+        return self.specific_class.sheet_kind
+
+    @property
+    def kind_label(self):
+        return self.specific_class.sheet_kind_label
+
+    def body_contents(self):
+        return [
+            {"anchor": heading_anchor(block.value), "title": block.value}
+            for block in self.body
+            if block.block_type == "heading"
+        ]
+
+    def fixed_contents(self):
+        """Headed parts of the page after the body; method sheets add their own."""
+        parts = []
+        if self.key_facts.exists():
+            parts.append({"anchor": "key-facts", "title": "Key facts"})
+        if self.links_out.exists():
+            parts.append({"anchor": "links-out", "title": "Useful links"})
+        if self.see_also.exists():
+            parts.append({"anchor": "see-also", "title": "See also"})
+        return parts
+
+    def table_of_contents(self):
+        return self.body_contents() + self.fixed_contents()
+
+    def related_sheets(self):
+        """The see-also sheets that are live, in the editor's order."""
+        ids = [link.other_id for link in self.see_also.all()]
+        found = SheetPage.objects.live().public().listing().in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["section"] = self.get_parent()
+        context["toc"] = self.table_of_contents()
+        context["see_also_sheets"] = self.related_sheets()
+        return context
+
+
+class SheetKeyFact(Orderable):
+    sheet = ParentalKey(SheetPage, on_delete=models.CASCADE, related_name="key_facts")
+    text = models.CharField(max_length=300, help_text="One short statement.")
+
+    panels = [FieldPanel("text")]
+
+    def __str__(self):
+        return self.text
+
+
+class SheetLinkOut(Orderable):
+    sheet = ParentalKey(SheetPage, on_delete=models.CASCADE, related_name="links_out")
+    url = models.URLField("Address", max_length=500)
+    title = models.CharField(max_length=200)
+    note = models.CharField(max_length=300, help_text="One line on why this link helps.")
+
+    panels = [FieldPanel("url"), FieldPanel("title"), FieldPanel("note")]
+
+
+class SheetSeeAlso(Orderable):
+    sheet = ParentalKey(SheetPage, on_delete=models.CASCADE, related_name="see_also")
+    other = models.ForeignKey(SheetPage, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("other")]
+
+    def clean(self):
+        if self.sheet_id and self.other_id == self.sheet_id:
+            raise ValidationError({"other": "A sheet cannot point to itself."})
+
+
+class DefinitionSheetPage(SheetPage):
+    """Explains what a term means, such as "Community Right to Bid"."""
+
+    term = models.CharField(max_length=120, help_text="The term this sheet defines.")
+    other_names = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Other names and acronyms, separated by commas (e.g. “ACV, Community Right to Bid”).",
+    )
+
+    sheet_kind = "definition"
+    sheet_kind_label = "Definition"
+    is_creatable = True
+    template = "sheets/definition_sheet_page.html"
+
+    content_panels = (
+        Page.content_panels
+        + [FieldRowPanel([FieldPanel("term"), FieldPanel("other_names")])]
+        + SheetPage.summary_panels
+        + [FieldPanel("body")]
+        + SheetPage.more_panels
+        + SheetPage.about_panels
+    )
+    search_fields = SheetPage.search_fields + [
+        index.SearchField("term", boost=6),
+        index.SearchField("other_names", boost=5),
+        index.AutocompleteField("term"),
+    ]
+
+    class Meta:
+        verbose_name = "definition sheet"
+
+    def other_name_list(self):
+        return [name.strip() for name in self.other_names.split(",") if name.strip()]
+
+
+class MethodSheetPage(SheetPage):
+    """Explains how to do something, step by step, such as "Run a community survey"."""
+
+    when_to_use = RichTextField(features=SIMPLE_RICH_TEXT)
+    who_is_involved = RichTextField(features=SIMPLE_RICH_TEXT)
+    time_needed = models.CharField(max_length=200, help_text="For example “About three months”.")
+    cost = models.CharField(max_length=200, help_text="For example “Low: room hire and printing”.")
+    skills = models.CharField("Skills needed", max_length=300)
+    what_good_looks_like = RichTextField(features=SIMPLE_RICH_TEXT)
+
+    sheet_kind = "method"
+    sheet_kind_label = "Method"
+    is_creatable = True
+    template = "sheets/method_sheet_page.html"
+
+    content_panels = (
+        Page.content_panels
+        + SheetPage.summary_panels
+        + [
+            FieldPanel("when_to_use"),
+            FieldPanel("who_is_involved"),
+            MultiFieldPanel(
+                [FieldPanel("time_needed"), FieldPanel("cost"), FieldPanel("skills")],
+                heading="Time, cost and skills",
+            ),
+            InlinePanel("steps", label="Steps (in order)", min_num=1),
+            InlinePanel("pitfalls", label="Pitfalls"),
+            FieldPanel("what_good_looks_like"),
+            FieldPanel("body", heading="More detail (optional)"),
+        ]
+        + SheetPage.more_panels
+        + SheetPage.about_panels
+    )
+    search_fields = SheetPage.search_fields + [
+        index.SearchField("when_to_use"),
+        index.SearchField("what_good_looks_like"),
+        index.RelatedFields("steps", [index.SearchField("title", boost=2), index.SearchField("text")]),
+    ]
+
+    class Meta:
+        verbose_name = "method sheet"
+
+    def method_contents(self):
+        parts = [
+            {"anchor": "when-to-use", "title": "When to use it"},
+            {"anchor": "who-is-involved", "title": "Who is involved"},
+            {"anchor": "time-cost-skills", "title": "Time, cost and skills"},
+            {"anchor": "steps", "title": "Steps"},
+        ]
+        if self.pitfalls.exists():
+            parts.append({"anchor": "pitfalls", "title": "Pitfalls"})
+        parts.append({"anchor": "what-good-looks-like", "title": "What good looks like"})
+        return parts
+
+    def table_of_contents(self):
+        return self.method_contents() + self.body_contents() + self.fixed_contents()
+
+
+class MethodStep(Orderable):
+    sheet = ParentalKey(MethodSheetPage, on_delete=models.CASCADE, related_name="steps")
+    title = models.CharField(max_length=200, help_text="Start with a verb: “Agree what you want to find out”.")
+    text = RichTextField(features=SIMPLE_RICH_TEXT, blank=True)
+
+    panels = [FieldPanel("title"), FieldPanel("text")]
+
+
+class MethodPitfall(Orderable):
+    sheet = ParentalKey(MethodSheetPage, on_delete=models.CASCADE, related_name="pitfalls")
+    text = models.CharField(max_length=300)
+
+    panels = [FieldPanel("text")]

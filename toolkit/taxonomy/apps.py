@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class TaxonomyConfig(AppConfig):
+    name = "toolkit.taxonomy"
+    label = "taxonomy"
+    verbose_name = "Topics, audiences and pathways"
