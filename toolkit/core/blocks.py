@@ -67,6 +67,8 @@ class PageBodyBlock(blocks.StreamBlock):
     """The simpler body of About, Thanks and other standard pages."""
 
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(features=BODY_RICH_TEXT, icon="pilcrow", template="blocks/paragraph_block.html")
+    paragraph = blocks.RichTextBlock(
+        features=BODY_RICH_TEXT, icon="pilcrow", template="blocks/paragraph_block.html"
+    )
     callout = CalloutBlock()
     image = ImageBlock()

@@ -22,9 +22,7 @@ class ToolkitSettings(BaseSiteSetting):
         "as long as you say it comes from the Community Planning Toolkit and link back to it.",
         help_text="The reproduction licence printed at the foot of every sheet.",
     )
-    contact_email = models.EmailField(
-        blank=True, help_text="Where messages from the contact form are sent."
-    )
+    contact_email = models.EmailField(blank=True, help_text="Where messages from the contact form are sent.")
     publisher = models.CharField(max_length=200, default="Community Planning Toolkit")
 
     panels = [FieldPanel("licence"), FieldPanel("contact_email"), FieldPanel("publisher")]
@@ -73,9 +71,7 @@ class HomePage(Page):
     def latest_sheets(self):
         from toolkit.sheets.models import SheetPage
 
-        return (
-            SheetPage.objects.live().public().listing().order_by("-last_published_at")[:LATEST_SHEETS]
-        )
+        return SheetPage.objects.live().public().listing().order_by("-last_published_at")[:LATEST_SHEETS]
 
 
 class StandardPage(Page):

@@ -58,7 +58,10 @@ class LoadReport:
 
     def lines(self):
         kinds = sorted(set(self.created) | set(self.kept))
-        return [f"{kind}: {self.created.get(kind, 0)} created, {self.kept.get(kind, 0)} already there" for kind in kinds]
+        return [
+            f"{kind}: {self.created.get(kind, 0)} created, {self.kept.get(kind, 0)} already there"
+            for kind in kinds
+        ]
 
 
 def read_yaml(path):
@@ -170,7 +173,12 @@ class DemoLoader:
     def sections(self, home):
         return {
             row["slug"]: get_or_add_child(
-                home, SectionPage, row["slug"], self.report, title=row["title"], summary=row["summary"].strip()
+                home,
+                SectionPage,
+                row["slug"],
+                self.report,
+                title=row["title"],
+                summary=row["summary"].strip(),
             )[0]
             for row in self.site["sections"]
         }
@@ -183,7 +191,9 @@ class DemoLoader:
                 model, slug, fields = self.sheet_fields(data)
                 page, was_created = get_or_add_child(section, model, slug, self.report, **fields)
             except (KeyError, TypeError, ValueError) as error:
-                raise DemoContentError(f"sheets/{data.get('slug', '?')}.yaml: bad or missing {error}") from error
+                raise DemoContentError(
+                    f"sheets/{data.get('slug', '?')}.yaml: bad or missing {error}"
+                ) from error
             if was_created:
                 self.attach_sheet_parts(page, data, topics, audiences)
                 created.append((page, data))
@@ -200,14 +210,18 @@ class DemoLoader:
         if data["type"] == "definition":
             names = ", ".join(data.get("aliases") or [])
             return DefinitionSheetPage, data["slug"], dict(common, term=data["term"], other_names=names)
-        return MethodSheetPage, data["slug"], dict(
-            common,
-            when_to_use=data["when_to_use"],
-            who_is_involved=data["who_is_involved"],
-            time_needed=data["time_needed"],
-            cost=data["cost"],
-            skills=data["skills"],
-            what_good_looks_like=data["what_good_looks_like"],
+        return (
+            MethodSheetPage,
+            data["slug"],
+            dict(
+                common,
+                when_to_use=data["when_to_use"],
+                who_is_involved=data["who_is_involved"],
+                time_needed=data["time_needed"],
+                cost=data["cost"],
+                skills=data["skills"],
+                what_good_looks_like=data["what_good_looks_like"],
+            ),
         )
 
     @staticmethod
@@ -234,19 +248,30 @@ class DemoLoader:
     def see_also(self, created):
         by_slug = {page.slug: page for page in SheetPage.objects.all()}
         for page, data in created:
-            others = [by_slug[slug] for slug in data.get("see_also") or [] if slug in by_slug and slug != page.slug]
+            others = [
+                by_slug[slug] for slug in data.get("see_also") or [] if slug in by_slug and slug != page.slug
+            ]
             page.see_also.set([SheetSeeAlso(other=other) for other in others])
             page.save_revision().publish()
 
     def topic_index(self, home):
         get_or_add_child(
-            home, TopicIndexPage, "topics", self.report, title="Topics", show_in_menus=True,
+            home,
+            TopicIndexPage,
+            "topics",
+            self.report,
+            title="Topics",
+            show_in_menus=True,
             intro="Every subject the toolkit covers, with how many sheets there are on each.",
         )
 
     def pathways(self, home, audiences):
         index, _ = get_or_add_child(
-            home, PathwayIndexPage, "get-started", self.report, title="Get started",
+            home,
+            PathwayIndexPage,
+            "get-started",
+            self.report,
+            title="Get started",
             intro="Not sure where to begin? Pick the route written for you.",
         )
         sheets = {page.slug: page for page in SheetPage.objects.all()}
@@ -255,25 +280,37 @@ class DemoLoader:
                 self.report.count("pathway page", False)
                 continue
             pathway = PathwayPage(
-                title=row["title"], slug=row["slug"], audience=audiences[row["slug"]],
-                why_it_matters=row["why_it_matters"], where_next=row["where_next"],
+                title=row["title"],
+                slug=row["slug"],
+                audience=audiences[row["slug"]],
+                why_it_matters=row["why_it_matters"],
+                where_next=row["where_next"],
             )
-            pathway.steps.set([
-                PathwayStep(sheet=sheets[step["sheet"]], why=step["why"]) for step in row["route"] if step["sheet"] in sheets
-            ])
+            pathway.steps.set(
+                [
+                    PathwayStep(sheet=sheets[step["sheet"]], why=step["why"])
+                    for step in row["route"]
+                    if step["sheet"] in sheets
+                ]
+            )
             index.add_child(instance=pathway)
             pathway.save_revision().publish()
             self.report.count("pathway page", True)
 
     def directory(self, home, topics):
         get_or_add_child(
-            home, DirectoryPage, "useful-information", self.report, title="Useful information",
+            home,
+            DirectoryPage,
+            "useful-information",
+            self.report,
+            title="Useful information",
             show_in_menus=True,
             intro="Organisations that can help you, with what they do and where they work.",
         )
         for row in self.organisations:
             organisation, created = Organisation.objects.get_or_create(
-                name=row["name"], defaults={"url": row["url"], "helps_with": row["helps_with"].strip(), "area": row["area"]}
+                name=row["name"],
+                defaults={"url": row["url"], "helps_with": row["helps_with"].strip(), "area": row["area"]},
             )
             if created:
                 organisation.topics.set([topics[name] for name in row.get("topics", []) if name in topics])
@@ -283,22 +320,38 @@ class DemoLoader:
     def standard_pages(self, home):
         for slug, title, in_menu in (("about", "About", True), ("thanks", "Thanks", False)):
             get_or_add_child(
-                home, StandardPage, slug, self.report, title=title, show_in_menus=in_menu,
+                home,
+                StandardPage,
+                slug,
+                self.report,
+                title=title,
+                show_in_menus=in_menu,
                 body=PageBodyBlock().to_python(html_to_blocks(self.site[slug])),
             )
 
     def contact_page(self, home):
         page, created = get_or_add_child(
-            home, ContactPage, "contact", self.report, title="Contact", show_in_menus=True,
+            home,
+            ContactPage,
+            "contact",
+            self.report,
+            title="Contact",
+            show_in_menus=True,
             intro="<p>Tell us what you think of the toolkit, suggest a sheet, or ask a question. We read every message.</p>",
             thank_you_text="<p>We read every message. If you asked a question, we will reply by email.</p>",
             subject="Message from the Community Planning Toolkit website",
         )
         if created:
-            page.form_fields.set([
-                ContactFormField(label="Your name", field_type="singleline", required=True),
-                ContactFormField(label="Your email address", field_type="email", required=True,
-                                 help_text="We only use this to reply to you."),
-                ContactFormField(label="Your message", field_type="multiline", required=True),
-            ])
+            page.form_fields.set(
+                [
+                    ContactFormField(label="Your name", field_type="singleline", required=True),
+                    ContactFormField(
+                        label="Your email address",
+                        field_type="email",
+                        required=True,
+                        help_text="We only use this to reply to you.",
+                    ),
+                    ContactFormField(label="Your message", field_type="multiline", required=True),
+                ]
+            )
             page.save_revision().publish()

@@ -1,4 +1,4 @@
-""""Useful information": real organisations that help with community planning."""
+""" "Useful information": real organisations that help with community planning."""
 
 from django.core.paginator import Paginator
 from django.db import models

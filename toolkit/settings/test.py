@@ -13,3 +13,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 MEDIA_ROOT = BASE_DIR / "test-media"  # noqa: F405
 ALLOWED_HOSTS = ["*"]
+# Serve static files from the app folders (no collectstatic needed for the browser tests).
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

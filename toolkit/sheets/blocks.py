@@ -28,10 +28,10 @@ class MediaEmbedBlock(blocks.StructBlock):
 
 class SheetBodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(features=BODY_RICH_TEXT, icon="pilcrow", template="blocks/paragraph_block.html")
+    paragraph = blocks.RichTextBlock(
+        features=BODY_RICH_TEXT, icon="pilcrow", template="blocks/paragraph_block.html"
+    )
     callout = CalloutBlock()
     quote = QuoteBlock()
     image = ImageBlock()
     embed = MediaEmbedBlock()
-
-

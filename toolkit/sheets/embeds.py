@@ -17,10 +17,7 @@ logger = logging.getLogger(__name__)
 def cached_embed_html(url):
     """The stored player HTML for ``url``, or ``""`` when none was fetched."""
     embed = (
-        Embed.objects.filter(hash=get_embed_hash(url))
-        .exclude(cache_until__lte=now())
-        .only("html")
-        .first()
+        Embed.objects.filter(hash=get_embed_hash(url)).exclude(cache_until__lte=now()).only("html").first()
     )
     return embed.html if embed else ""
 

@@ -141,19 +141,25 @@ class SheetPage(Page):
             if block.block_type == "heading"
         ]
 
-    def fixed_contents(self):
-        """Headed parts of the page after the body; method sheets add their own."""
-        parts = []
-        if self.key_facts.exists():
-            parts.append({"anchor": "key-facts", "title": "Key facts"})
-        if self.links_out.exists():
-            parts.append({"anchor": "links-out", "title": "Useful links"})
-        if self.see_also.exists():
-            parts.append({"anchor": "see-also", "title": "See also"})
-        return parts
+    def sheet_parts(self):
+        """The sheet's related rows, each fetched once and shared by the page and its contents list."""
+        return {
+            "key_facts": list(self.key_facts.all()),
+            "links_out": list(self.links_out.all()),
+            "see_also_sheets": self.related_sheets(),
+        }
 
-    def table_of_contents(self):
-        return self.body_contents() + self.fixed_contents()
+    def fixed_contents(self, parts):
+        """Headed parts of the page after the body, in page order, when they have something to show."""
+        headings = [
+            ("key_facts", "key-facts", "Key facts"),
+            ("links_out", "links-out", "Useful links"),
+            ("see_also_sheets", "see-also", "See also"),
+        ]
+        return [{"anchor": anchor, "title": title} for key, anchor, title in headings if parts[key]]
+
+    def table_of_contents(self, parts):
+        return self.body_contents() + self.fixed_contents(parts)
 
     def related_sheets(self):
         """The see-also sheets that are live, in the editor's order."""
@@ -163,9 +169,10 @@ class SheetPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        parts = self.sheet_parts()
+        context.update(parts)
         context["section"] = self.get_parent()
-        context["toc"] = self.table_of_contents()
-        context["see_also_sheets"] = self.related_sheets()
+        context["toc"] = self.table_of_contents(parts)
         return context
 
 
@@ -277,25 +284,33 @@ class MethodSheetPage(SheetPage):
     class Meta:
         verbose_name = "method sheet"
 
-    def method_contents(self):
-        parts = [
-            {"anchor": "when-to-use", "title": "When to use it"},
-            {"anchor": "who-is-involved", "title": "Who is involved"},
-            {"anchor": "time-cost-skills", "title": "Time, cost and skills"},
-            {"anchor": "steps", "title": "Steps"},
-        ]
-        if self.pitfalls.exists():
-            parts.append({"anchor": "pitfalls", "title": "Pitfalls"})
-        parts.append({"anchor": "what-good-looks-like", "title": "What good looks like"})
-        return parts
+    def sheet_parts(self):
+        return super().sheet_parts() | {
+            "steps": list(self.steps.all()),
+            "pitfalls": list(self.pitfalls.all()),
+        }
 
-    def table_of_contents(self):
-        return self.method_contents() + self.body_contents() + self.fixed_contents()
+    def method_contents(self, parts):
+        headings = [
+            ("when-to-use", "When to use it"),
+            ("who-is-involved", "Who is involved"),
+            ("time-cost-skills", "Time, cost and skills"),
+            ("steps", "Steps"),
+        ]
+        if parts["pitfalls"]:
+            headings.append(("pitfalls", "Pitfalls"))
+        headings.append(("what-good-looks-like", "What good looks like"))
+        return [{"anchor": anchor, "title": title} for anchor, title in headings]
+
+    def table_of_contents(self, parts):
+        return self.method_contents(parts) + self.body_contents() + self.fixed_contents(parts)
 
 
 class MethodStep(Orderable):
     sheet = ParentalKey(MethodSheetPage, on_delete=models.CASCADE, related_name="steps")
-    title = models.CharField(max_length=200, help_text="Start with a verb: “Agree what you want to find out”.")
+    title = models.CharField(
+        max_length=200, help_text="Start with a verb: “Agree what you want to find out”."
+    )
     text = RichTextField(features=SIMPLE_RICH_TEXT, blank=True)
 
     panels = [FieldPanel("title"), FieldPanel("text")]

@@ -49,9 +49,7 @@ class TopicQuerySet(models.QuerySet):
         from toolkit.sheets.models import SheetPage
 
         live_ids = SheetPage.objects.live().public().values("pk")
-        return self.annotate(
-            sheet_count=Count("sheets", filter=Q(sheets__in=live_ids), distinct=True)
-        )
+        return self.annotate(sheet_count=Count("sheets", filter=Q(sheets__in=live_ids), distinct=True))
 
 
 class Topic(index.Indexed, SluggedName):
@@ -164,9 +162,7 @@ class PathwayPage(Page):
         steps = list(self.steps.all())
         sheets = live_sheets().in_bulk([step.sheet_id for step in steps])
         return [
-            {"sheet": sheets[step.sheet_id], "why": step.why}
-            for step in steps
-            if step.sheet_id in sheets
+            {"sheet": sheets[step.sheet_id], "why": step.why} for step in steps if step.sheet_id in sheets
         ]
 
 

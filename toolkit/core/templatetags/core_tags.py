@@ -5,6 +5,7 @@ from django.urls import reverse
 from wagtail.models import Page, Site
 
 from toolkit.core.blocks import heading_anchor
+from toolkit.core.cache import content_version
 from toolkit.core.models import ToolkitSettings
 
 register = template.Library()
@@ -67,3 +68,11 @@ def breadcrumbs(page):
 def heading_id(text):
     """The anchor of a heading block, the same one the "On this page" list links to."""
     return heading_anchor(text)
+
+
+@register.simple_tag(takes_context=True)
+def frame_cache_key(context):
+    """Part of the cache key of the header and footer: the content version and the host."""
+    request = context.get("request")
+    host = request.get_host() if request else ""
+    return f"{content_version()}:{host}"

@@ -37,10 +37,13 @@ class Command(BaseCommand):
         username, password = DEMO_EDITOR
         User = get_user_model()
         user, created = User.objects.get_or_create(
-            username=username, defaults={"email": "editor@example.org", "first_name": "Demo", "last_name": "Editor"}
+            username=username,
+            defaults={"email": "editor@example.org", "first_name": "Demo", "last_name": "Editor"},
         )
         if created:
             user.is_staff = user.is_superuser = True
             user.set_password(password)
             user.save()
-        self.stdout.write(f"  Log in at http://127.0.0.1:8000/admin/ as “{username}” with password “{password}”.")
+        self.stdout.write(
+            f"  Log in at http://127.0.0.1:8000/admin/ as “{username}” with password “{password}”."
+        )

@@ -1,0 +1,60 @@
+# Community Planning Toolkit: the two commands a newcomer needs.
+#   make run   set up everything and serve the demo toolkit at http://127.0.0.1:8000 (SQLite)
+#   make test  set up everything and run every check and test, on SQLite and on PostgreSQL
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PG_URL ?= postgres://postgres@127.0.0.1:5432/toolkit
+REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
+export DJANGO_ALLOW_ASYNC_UNSAFE := true
+
+.PHONY: run test setup demo lint test-sqlite test-postgres services system-packages format clean
+
+run: setup demo  ## Serve the demo toolkit on SQLite
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+demo:
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo --editor
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+system-packages:  ## Chromium for the browser tests, Java for the HTML validator
+	@command -v chromium >/dev/null && command -v java >/dev/null || { \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium default-jre-headless >/dev/null; }
+
+services:  ## Start PostgreSQL and Redis if they are not running
+	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start
+	@for i in $$(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
+	@redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 || redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no --dir /tmp --logfile /tmp/toolkit-redis.log
+	@for i in $$(seq 1 30); do redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && break; sleep 1; done
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=toolkit.settings.test $(BIN)/python manage.py check
+	DJANGO_SETTINGS_MODULE=toolkit.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+test-sqlite: setup system-packages
+	env -u DATABASE_URL -u REDIS_URL $(BIN)/pytest
+
+test-postgres: setup system-packages services
+	DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS_TEST_URL) $(BIN)/pytest
+
+test: lint test-sqlite test-postgres  ## Every check and test, on SQLite then PostgreSQL + Redis
+
+format: setup
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles test-media .pytest_cache .ruff_cache

@@ -1,0 +1,23 @@
+"""Keep cached fragments fresh: any change readers could see bumps the content version."""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .cache import bump_content_version
+
+# Models outside the page tree whose rows appear in the site's frame or listings.
+WATCHED_MODELS = ("taxonomy.Topic", "taxonomy.Audience", "directory.Organisation", "core.ToolkitSettings")
+
+
+def register_signal_handlers():
+    from django.apps import apps
+    from wagtail.models import Page
+
+    for signal in (page_published, page_unpublished):
+        signal.connect(bump_content_version, dispatch_uid=f"bump_version_{signal}")
+    post_page_move.connect(bump_content_version, dispatch_uid="bump_version_move")
+    post_delete.connect(bump_content_version, sender=Page, dispatch_uid="bump_version_page_delete")
+    for label in WATCHED_MODELS:
+        model = apps.get_model(label)
+        post_save.connect(bump_content_version, sender=model, dispatch_uid=f"bump_version_save_{label}")
+        post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"bump_version_delete_{label}")

@@ -1,0 +1,86 @@
+"""A small but complete toolkit built from factories: every page type, linked as in real life."""
+
+from dataclasses import dataclass
+
+from . import factories as f
+
+
+@dataclass
+class DemoSite:
+    home: object
+    section: object
+    other_section: object
+    definition: object
+    method: object
+    other_definition: object
+    topic: object
+    audience: object
+    topic_index: object
+    pathway: object
+    directory: object
+    organisation: object
+    about: object
+    contact: object
+
+
+def build_site():
+    home = f.make_home()
+    topic = f.TopicFactory(name="neighbourhood plan", slug="neighbourhood-plan")
+    other_topic = f.TopicFactory(name="surveys", slug="surveys")
+    audience = f.AudienceFactory(name="People", slug="people")
+    section = f.SectionPageFactory(parent=home, title="Neighbourhood Planning", slug="neighbourhood-planning")
+    other_section = f.SectionPageFactory(
+        parent=home, title="Tools and Techniques", slug="tools-and-techniques"
+    )
+    other_definition = f.DefinitionSheetPageFactory(
+        parent=section,
+        title="Neighbourhood Forum",
+        slug="neighbourhood-forum",
+        topics=[topic],
+        audiences=[audience],
+    )
+    method = f.MethodSheetPageFactory(
+        parent=other_section,
+        title="Run a community survey",
+        slug="run-a-community-survey",
+        topics=[other_topic, topic],
+        audiences=[audience],
+    )
+    definition = f.DefinitionSheetPageFactory(
+        parent=section,
+        title="Neighbourhood Plan",
+        slug="neighbourhood-plan",
+        term="Neighbourhood plan",
+        other_names="NDP, neighbourhood development plan",
+        topics=[topic],
+        audiences=[audience],
+    )
+    f.add_sheet_extras(definition, see_also=[other_definition, method])
+    f.add_sheet_extras(method, see_also=[definition])
+    f.add_sheet_extras(other_definition, see_also=[definition])
+    topic_index = f.TopicIndexPageFactory(parent=home)
+    pathways = f.PathwayIndexPageFactory(parent=home)
+    pathway = f.PathwayPageFactory(
+        parent=pathways, audience=audience, route=[definition, method, other_definition]
+    )
+    directory = f.DirectoryPageFactory(parent=home, show_in_menus=True)
+    organisation = f.OrganisationFactory(name="Locality", url="https://locality.org.uk/", topics=[topic])
+    f.OrganisationFactory(name="Other Org", topics=[other_topic])
+    about = f.StandardPageFactory(parent=home, title="About", slug="about", show_in_menus=True)
+    contact = f.ContactPageFactory(parent=home, show_in_menus=True)
+    return DemoSite(
+        home=home,
+        section=section,
+        other_section=other_section,
+        definition=definition,
+        method=method,
+        other_definition=other_definition,
+        topic=topic,
+        audience=audience,
+        topic_index=topic_index,
+        pathway=pathway,
+        directory=directory,
+        organisation=organisation,
+        about=about,
+        contact=contact,
+    )
