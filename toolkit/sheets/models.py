@@ -277,7 +277,10 @@ class MethodSheetPage(SheetPage):
     )
     search_fields = SheetPage.search_fields + [
         index.SearchField("when_to_use"),
+        index.SearchField("who_is_involved"),
+        index.SearchField("skills"),
         index.SearchField("what_good_looks_like"),
+        index.RelatedFields("pitfalls", [index.SearchField("text")]),
         index.RelatedFields("steps", [index.SearchField("title", boost=2), index.SearchField("text")]),
     ]
 

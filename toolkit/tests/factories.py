@@ -4,7 +4,9 @@ import datetime
 
 import factory
 import wagtail_factories
-from wagtail.models import Page, Site
+from django.conf import settings
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from toolkit.core.models import HomePage, StandardPage
 from toolkit.directory.models import DirectoryPage, Organisation
@@ -238,8 +240,13 @@ class ContactPageFactory(wagtail_factories.PageFactory):
 
 
 def make_home():
-    """A HomePage at the top of the default site (replacing Wagtail's welcome page)."""
-    root = Page.get_first_root_node()
+    """A HomePage at the top of the default site (replacing Wagtail's welcome page).
+
+    Works on an empty database too, as transactional tests leave it (the tree's root and the
+    default locale are rows that Wagtail's migrations create and a flush removes).
+    """
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
     home = HomePageFactory(parent=root)
     site = Site.objects.filter(is_default_site=True).first() or Site(
         hostname="localhost", port=80, is_default_site=True

@@ -1,6 +1,6 @@
 """A small but complete toolkit built from factories: every page type, linked as in real life."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from . import factories as f
 
@@ -83,4 +83,15 @@ def build_site():
         organisation=organisation,
         about=about,
         contact=contact,
+    )
+
+
+def reload_site(built):
+    """Fresh copies from the database of every object in ``built`` (so tests never share state)."""
+    return DemoSite(
+        **{
+            item.name: type(obj).objects.get(pk=obj.pk)
+            for item in fields(built)
+            for obj in [getattr(built, item.name)]
+        }
     )

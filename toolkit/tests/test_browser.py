@@ -25,7 +25,9 @@ MAX_TABS = 80  # more Tab presses than any page here needs to reach anything
 
 @pytest.fixture(scope="module")
 def browser(django_db_setup):
-    snapshots = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
+    snapshots = {
+        alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections
+    }
     with sync_playwright() as p:
         # Playwright keeps an event loop running in this thread, so from now on Django hands out
         # new, per-context database connections: give them the snapshot of the freshly migrated

@@ -68,7 +68,14 @@ def test_definition_sheet_shows_every_field(client, site):
 def test_method_sheet_shows_method_fields_and_numbered_steps(client, site):
     page = soup(client.get(site.method.url))
     assert "Method sheet" in page.select_one(".sheet__header .kind").get_text()
-    for anchor in ("when-to-use", "who-is-involved", "time-cost-skills", "steps", "pitfalls", "what-good-looks-like"):
+    for anchor in (
+        "when-to-use",
+        "who-is-involved",
+        "time-cost-skills",
+        "steps",
+        "pitfalls",
+        "what-good-looks-like",
+    ):
         assert page.select_one(f"#{anchor}"), anchor
         assert page.select_one(f'.toc a[href="#{anchor}"]'), anchor
     assert page.select_one("ol.steps")
@@ -148,7 +155,9 @@ def test_draft_sheet_is_not_public(client, site):
     assert "Neighbourhood Forum" not in soup(client.get(site.section.url)).select_one("main").get_text()
 
 
-@pytest.mark.parametrize("path", ["/no-such-page/", "/topics/no-such-topic/", "/neighbourhood-planning/nope/"])
+@pytest.mark.parametrize(
+    "path", ["/no-such-page/", "/topics/no-such-topic/", "/neighbourhood-planning/nope/"]
+)
 def test_unknown_addresses_get_the_designed_404_page(client, site, path):
     response = client.get(path)
     assert response.status_code == 404

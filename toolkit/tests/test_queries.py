@@ -47,7 +47,10 @@ def urls(site):
 def add_more_content(site, n=6):
     sheets = [
         f.DefinitionSheetPageFactory(
-            parent=site.section, title=f"Neighbourhood extra {i}", topics=[site.topic], audiences=[site.audience]
+            parent=site.section,
+            title=f"Neighbourhood extra {i}",
+            topics=[site.topic],
+            audiences=[site.audience],
         )
         for i in range(n)
     ]
@@ -55,7 +58,7 @@ def add_more_content(site, n=6):
         f.add_sheet_extras(sheet, see_also=[site.definition])
     f.PathwayPageFactory(parent=site.pathway.get_parent(), route=sheets)
     f.add_sheet_extras(site.definition, see_also=sheets[:4])
-    for i in range(n):
+    for _ in range(n):
         f.OrganisationFactory(topics=[site.topic])
         f.TopicFactory()
 

