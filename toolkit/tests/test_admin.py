@@ -1,0 +1,103 @@
+"""Editors can reach every editing screen: both sheet kinds, taxonomy, pathways, organisations, settings."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from toolkit.core.models import ToolkitSettings
+from toolkit.directory.models import Organisation
+from toolkit.taxonomy.models import Audience, Topic
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client):
+    user = get_user_model().objects.create_superuser("ed", "ed@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
+def test_add_forms_for_both_sheet_kinds(editor_client, site):
+    for model in ("definitionsheetpage", "methodsheetpage"):
+        url = reverse("wagtailadmin_pages:add", args=("sheets", model, site.section.pk))
+        response = editor_client.get(url)
+        assert response.status_code == 200, model
+        html = response.content.decode()
+        for field in (
+            "summary",
+            "topics",
+            "audiences",
+            "last_reviewed",
+            "key_facts",
+            "links_out",
+            "see_also",
+        ):
+            assert f'name="{field}' in html or f'id="id_{field}' in html or f"{field}-TOTAL_FORMS" in html, (
+                model,
+                field,
+            )
+    method_form = editor_client.get(
+        reverse("wagtailadmin_pages:add", args=("sheets", "methodsheetpage", site.section.pk))
+    ).content.decode()
+    for field in (
+        "when_to_use",
+        "who_is_involved",
+        "time_needed",
+        "cost",
+        "skills",
+        "steps-TOTAL_FORMS",
+        "pitfalls-TOTAL_FORMS",
+    ):
+        assert field in method_form, field
+
+
+def test_edit_and_preview_sheets(editor_client, site):
+    for sheet in (site.definition, site.method):
+        assert editor_client.get(reverse("wagtailadmin_pages:edit", args=(sheet.pk,))).status_code == 200
+        preview = editor_client.get(reverse("wagtailadmin_pages:preview_on_edit", args=(sheet.pk,)))
+        assert preview.status_code == 200
+
+
+def test_sheet_kinds_offered_only_inside_sections(editor_client, site):
+    html = editor_client.get(
+        reverse("wagtailadmin_pages:add_subpage", args=(site.section.pk,))
+    ).content.decode()
+    assert "Definition sheet" in html and "Method sheet" in html
+    home_html = editor_client.get(
+        reverse("wagtailadmin_pages:add_subpage", args=(site.home.pk,))
+    ).content.decode()
+    assert "Definition sheet" not in home_html
+
+
+@pytest.mark.parametrize("model", [Topic, Audience, Organisation])
+def test_snippet_screens(editor_client, site, model):
+    opts = model._meta
+    assert (
+        editor_client.get(reverse(f"wagtailsnippets_{opts.app_label}_{opts.model_name}:list")).status_code
+        == 200
+    )
+    obj = model.objects.first()
+    url = reverse(f"wagtailsnippets_{opts.app_label}_{opts.model_name}:edit", args=(obj.pk,))
+    assert editor_client.get(url).status_code == 200
+
+
+def test_site_settings_screen(editor_client, site):
+    url = reverse("wagtailsettings:edit", args=("core", "toolkitsettings", site.home.get_site().pk))
+    response = editor_client.get(url)
+    assert response.status_code == 200
+    assert "licence" in response.content.decode()
+    assert ToolkitSettings._meta.get_field("contact_email")
+
+
+def test_pathway_edit_screen(editor_client, site):
+    assert editor_client.get(reverse("wagtailadmin_pages:edit", args=(site.pathway.pk,))).status_code == 200
+
+
+def test_contact_submissions_are_listed_for_editors(editor_client, site):
+    from wagtail.contrib.forms.models import FormSubmission
+
+    FormSubmission.objects.create(page=site.contact, form_data={"your_name": "Robin Resident"})
+    response = editor_client.get(reverse("wagtailforms:list_submissions", args=(site.contact.pk,)))
+    assert response.status_code == 200
+    assert "Robin Resident" in response.content.decode()
