@@ -1,0 +1,182 @@
+"""The linker's rules, on plain strings: no database, no Django."""
+
+import re
+
+import pytest
+
+from toolkit.glossary.linker import Term, TermIndex, link_terms, word_forms
+
+PLAN = Term("plan", ("plan",), "/glossary/#term-plan")
+NEIGHBOURHOOD_PLAN = Term(
+    "neighbourhood-plan", ("Neighbourhood plan", "NDP"), "/glossary/#term-neighbourhood-plan"
+)
+CHARITY = Term("charity", ("Charity",), "/glossary/#term-charity")
+CAT = Term("community-asset-transfer", ("Community Asset Transfer", "CAT"), "/glossary/#term-cat")
+ACV = Term("acv", ("Asset of community value",), "/glossary/#term-acv")
+COUNCIL = Term("council", ("parish council",), "/glossary/#term-council")
+
+
+def index(*terms):
+    return TermIndex(terms or (PLAN, NEIGHBOURHOOD_PLAN, CHARITY, CAT, ACV, COUNCIL))
+
+
+def linked(html):
+    """(key, link text) of each inline definition in ``html``."""
+    return re.findall(
+        r'<a href="[^"]*" class="glossary-term" data-glossary-term="([^"]*)">(.*?)</a>', html, re.S
+    )
+
+
+def test_first_occurrence_is_linked_and_the_rest_left_alone():
+    html = link_terms("<p>A charity is a charity. Every charity.</p>", index())
+    assert linked(html) == [("charity", "charity")]
+    assert html.endswith("is a charity. Every charity.</p>")
+
+
+def test_matching_ignores_case_and_keeps_the_readers_words():
+    assert linked(link_terms("<p>Our PARISH Council met.</p>", index())) == [("council", "PARISH Council")]
+
+
+def test_longest_match_wins():
+    html = link_terms("<p>Write a neighbourhood plan. Then the plan is checked.</p>", index())
+    assert linked(html) == [("neighbourhood-plan", "neighbourhood plan"), ("plan", "plan")]
+
+
+def test_longest_match_wins_whatever_order_the_terms_come_in():
+    for terms in ((PLAN, NEIGHBOURHOOD_PLAN), (NEIGHBOURHOOD_PLAN, PLAN)):
+        assert linked(link_terms("<p>A neighbourhood plan.</p>", index(*terms))) == [
+            ("neighbourhood-plan", "neighbourhood plan")
+        ]
+
+
+def test_whole_words_only():
+    html = link_terms("<p>Planning, planet, explanation, counciler, anti-plan and plan-making.</p>", index())
+    assert linked(html) == []
+
+
+def test_plurals_and_possessives():
+    html = link_terms(
+        "<p>Two neighbourhood plans, three charities, the council&#8217;s view and the plan's aim. "
+        "Assets of community value.</p>",
+        index(NEIGHBOURHOOD_PLAN, CHARITY, ACV, PLAN),
+    )
+    assert linked(html) == [
+        ("neighbourhood-plan", "neighbourhood plans"),
+        ("charity", "charities"),
+        ("plan", "plan's"),
+        ("acv", "Assets of community value"),
+    ]
+
+
+def test_word_forms():
+    assert word_forms("charity") == ["charity", "charities"]
+    assert word_forms("Local plan") == ["Local plan", "Local plans"]
+    assert word_forms("BID") == ["BID", "BIDs"]
+    assert word_forms("Basic conditions") == ["Basic conditions"]
+    assert "Assets of community value" in word_forms("Asset of community value")
+    assert word_forms("Localism Act 2011") == ["Localism Act 2011"]
+
+
+def test_acronyms_match_only_as_written():
+    html = link_terms("<p>Our cat sat. Then CAT.</p>", index(CAT))
+    assert linked(html) == [("community-asset-transfer", "CAT")]
+
+
+def test_names_spread_over_spaces_and_lines_still_match():
+    html = link_terms(
+        "<p>A neighbourhood\n   plan&nbsp;and a neighbourhood&nbsp;plan.</p>", index(NEIGHBOURHOOD_PLAN)
+    )
+    assert linked(html) == [("neighbourhood-plan", "neighbourhood\n   plan")]
+
+
+@pytest.mark.parametrize(
+    "element",
+    ["h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "button", "summary"],
+)
+def test_never_inside_headings_links_code_or_controls(element):
+    attrs = ' href="/elsewhere/"' if element == "a" else ""
+    html = f"<{element}{attrs}>The charity</{element}><p>A charity.</p>"
+    result = link_terms(html, index(CHARITY))
+    assert result.startswith(f"<{element}{attrs}>The charity</{element}>")
+    assert linked(result) == [("charity", "charity")]  # the first one outside instead
+
+
+def test_nothing_is_linked_inside_a_link_nested_in_other_tags():
+    html = '<p><a href="/x/"><b>The <i>charity</i></b></a> and the charity.</p>'
+    result = link_terms(html, index(CHARITY))
+    assert result.startswith('<p><a href="/x/"><b>The <i>charity</i></b></a> and the ')
+    assert linked(result) == [("charity", "charity")]
+
+
+def test_excluded_terms_are_never_linked():
+    html = link_terms("<p>A neighbourhood plan and a charity.</p>", index(), exclude={"neighbourhood-plan"})
+    assert linked(html) == [("charity", "charity")]
+    # The excluded term still wins its words: "plan" inside it is not linked as "plan".
+    assert "plan</a>" not in html
+
+
+def test_first_occurrence_counts_across_fragments_of_one_page():
+    linker = index().linker()
+    first = linker.link("<p>The charity.</p>")
+    second = linker.link("<p>Another charity and a plan.</p>")
+    assert linked(first) == [("charity", "charity")]
+    assert linked(second) == [("plan", "plan")]
+    assert list(linker.linked) == ["charity", "plan"]
+
+
+def test_html_outside_the_links_is_copied_byte_for_byte():
+    html = (
+        '<!-- note --><p class="x" data-a="1 &gt; 0">Fish &amp; chips &mdash; a <b>charity&#39;s</b> '
+        "<em>plan</em>&nbsp;&copy;<br/>done &unknown; &amp</p><script>var plan = '<charity>';</script>"
+    )
+    result = link_terms(html, index())
+    assert linked(result) == [("charity", "charity&#39;s"), ("plan", "plan")]
+    without_links = re.sub(
+        r'<a href="[^"]*" class="glossary-term" data-glossary-term="[^"]*">(.*?)</a>', r"\1", result
+    )
+    assert without_links == html
+
+
+def test_a_match_is_never_split_inside_a_character_reference():
+    # "&#110;" is "n": the text reads "neighbourhood plan", but the link may not cut the reference.
+    html = "<p>&#110;eighbourhood plan</p>"
+    result = link_terms(html, index(NEIGHBOURHOOD_PLAN))
+    assert linked(result) == [("neighbourhood-plan", "&#110;eighbourhood plan")]
+
+
+def test_broken_html_is_left_as_it_was_where_nothing_matches():
+    for html in ("<p>Unclosed <b>bold", "<<>>&&;", "<p title='a>b'>text</p", "</p></p>", ""):
+        assert link_terms(html, index()) == html
+
+
+def test_an_unclosed_skipped_element_stops_linking_after_it():
+    html = "<p><a href='/x/'>The charity</p><p>A plan.</p>"
+    assert linked(link_terms(html, index())) == []
+
+
+def test_term_text_is_escaped_and_cannot_inject_markup_or_patterns():
+    evil = Term('x" onmouseover="alert(1)', ("<script>alert(1)</script>", "a.*b"), '/g/#"><script>')
+    html = "<p>&lt;script&gt;alert(1)&lt;/script&gt; and aXXXb and a.*b</p>"
+    result = link_terms(html, index(evil))
+    assert "<script>" not in result
+    assert 'onmouseover="alert' not in result
+    assert 'data-glossary-term="x&quot; onmouseover=&quot;alert(1)"' in result
+    assert 'href="/g/#&quot;&gt;&lt;script&gt;"' in result
+    # The name is matched literally (its dot and star are not a pattern), and the text inside the
+    # link is the source's own escaped text.
+    assert ">&lt;script&gt;alert(1)&lt;/script&gt;</a>" in result
+    assert "aXXXb" in result and "aXXXb</a>" not in result
+
+
+def test_an_empty_index_changes_nothing():
+    html = "<p>A charity.</p>"
+    assert link_terms(html, TermIndex([])) == html
+
+
+def test_the_index_is_one_pattern_whatever_the_number_of_terms():
+    terms = [Term(f"t{n}", (f"zq{n:04d} word",), f"/g/#t{n}") for n in range(2000)]
+    big = TermIndex(terms)
+    assert len(big) == 2000
+    assert isinstance(big.pattern, re.Pattern)
+    result = link_terms("<p>Here zq1999 word and zq0001 word.</p>", big)
+    assert linked(result) == [("t1999", "zq1999 word"), ("t1", "zq0001 word")]
