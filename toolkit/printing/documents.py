@@ -1,0 +1,186 @@
+"""The printable documents: one sheet (print view and PDF) and a booklet of many sheets.
+
+A sheet's print view, its PDF and its part of a booklet are all made by the sheet's own template
+(the one readers see on screen) put in a different frame, and styled by one stylesheet,
+``css/print.css``: so the browser's print, the print view and the PDF cannot drift apart.
+
+PDFs are cached. The key holds everything the PDF is made from: the sheet's live revision (a
+re-publish makes a new key), the site's content version (bumped by any publish, or any edit to a
+topic or the licence, which a PDF also shows), the host (addresses are written out), and a
+fingerprint of the templates and stylesheets (a deploy that changes the look makes a new key).
+So a reader never gets a stale PDF, and nothing has to be deleted by hand.
+"""
+
+import hashlib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import weasyprint
+from django.conf import settings
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.text import slugify
+
+from toolkit.core.cache import content_version
+from toolkit.core.models import ToolkitSettings
+
+from .anchors import prefix_ids
+from .glossary import pack_glossary
+from .pdf import render_pdf
+
+PRINT_FRAME = "printing/print_frame.html"
+ARTICLE_FRAME = "printing/article_frame.html"
+BOOKLET_TEMPLATE = "printing/booklet.html"
+PDF_CACHE_SECONDS = 7 * 24 * 3600
+
+
+def live_sheets_in_order(ids):
+    """Listing rows of the live, public sheets among ``ids``, in the order given (one query)."""
+    from toolkit.sheets.models import SheetPage
+
+    found = SheetPage.objects.live().public().listing().in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
+@lru_cache(maxsize=1)
+def render_fingerprint():
+    """A short hash of the stylesheets and templates that shape a PDF, and WeasyPrint's version."""
+    project = Path(settings.BASE_DIR) / "toolkit"
+    files = sorted(
+        [
+            *project.glob("static/css/*.css"),
+            *project.glob("templates/**/*.html"),
+            *project.glob("sheets/templates/**/*.html"),
+            *project.glob("printing/templates/**/*.html"),
+        ]
+    )
+    digest = hashlib.sha256(weasyprint.__version__.encode())
+    for path in files:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def site_base_url(request):
+    """The address relative links in a PDF resolve against (and become clickable from)."""
+    return request.build_absolute_uri("/")
+
+
+def publisher(request):
+    return ToolkitSettings.for_request(request).publisher
+
+
+def sheet_document_meta(request, page):
+    """What the PDF's metadata says: title, author, subject (the summary) and keywords (topics)."""
+    return {
+        "title": page.title,
+        "author": publisher(request),
+        "subject": page.summary,
+        "keywords": ", ".join(topic.name for topic in page.topics.all()),
+        "modified": page.last_published_at,
+    }
+
+
+def sheet_context(request, page, frame):
+    """The sheet page's own context, less what paper has no use for.
+
+    The "On this page" links and the automatic related sheets are for browsing on screen; paper
+    keeps the editor's "See also" list. Leaving them out (rather than hiding them) also keeps a
+    40-sheet booklet quick to lay out.
+    """
+    context = page.get_context(request)
+    context.update({"frame": frame, "print_view": True, "toc": [], "related_sheets": []})
+    return context
+
+
+def sheet_print_html(request, page):
+    """The print view of a sheet: the sheet's own template in the bare print frame."""
+    context = sheet_context(request, page, PRINT_FRAME)
+    context["document"] = sheet_document_meta(request, page)
+    context["pdf_url"] = page_pdf_url(page, request)
+    return render_to_string(page.get_template(request), context, request)
+
+
+def sheet_article_html(request, page):
+    """Just the sheet's article, as the print view shows it, for a booklet (ids made unique)."""
+    html = render_to_string(page.get_template(request), sheet_context(request, page, ARTICLE_FRAME), request)
+    return mark_safe(prefix_ids(html, f"s{page.pk}-"))  # noqa: S308 - our own template's output
+
+
+def page_pdf_url(page, request=None):
+    return f"{page.get_url(request).rstrip('/')}.pdf"
+
+
+def cached(key, build):
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = build()
+        cache.set(key, pdf, PDF_CACHE_SECONDS)
+    return pdf
+
+
+def sheet_pdf_cache_key(request, page):
+    parts = [page.pk, page.live_revision_id, content_version(), request.get_host(), render_fingerprint()]
+    return "printing:sheet-pdf:" + ":".join(str(part) for part in parts)
+
+
+def sheet_pdf(request, page):
+    """The PDF of a live sheet, from the cache when nothing it shows has changed."""
+    return cached(
+        sheet_pdf_cache_key(request, page),
+        lambda: render_pdf(sheet_print_html(request, page), site_base_url(request)),
+    )
+
+
+def booklet_filename(title):
+    return f"{slugify(title) or 'print-pack'}.pdf"
+
+
+def booklet_html(request, title, sheets, made_on):
+    """Cover, contents, every sheet on its own pages, glossary and licence, as one HTML document."""
+    from toolkit.sheets.models import SheetPage
+    from toolkit.taxonomy.models import Topic
+
+    specific = SheetPage.objects.filter(pk__in=[sheet.pk for sheet in sheets]).specific().in_bulk()
+    pages = [specific[sheet.pk] for sheet in sheets if sheet.pk in specific]
+    topics = Topic.objects.filter(sheets__in=[sheet.pk for sheet in pages]).distinct().order_by("name")
+    author = publisher(request)
+    context = {
+        "title": title,
+        "made_on": made_on,
+        "sheets": [{"page": page, "article": sheet_article_html(request, page)} for page in pages],
+        "glossary": pack_glossary(pages),
+        "licence": ToolkitSettings.for_request(request).licence,
+        "site_url": site_base_url(request),
+        "document": {
+            "title": title,
+            "author": author,
+            "subject": f"A print pack of {len(pages)} sheet{'s' if len(pages) != 1 else ''} from the {author}.",
+            "keywords": ", ".join(topic.name for topic in topics),
+        },
+    }
+    return render_to_string(BOOKLET_TEMPLATE, context, request)
+
+
+def booklet_cache_key(request, title, sheets, made_on):
+    parts = [
+        title,
+        [[sheet.pk, sheet.live_revision_id] for sheet in sheets],
+        made_on.isoformat(),
+        content_version(),
+        request.get_host(),
+        render_fingerprint(),
+    ]
+    digest = hashlib.sha256(json.dumps(parts).encode()).hexdigest()
+    return f"printing:booklet-pdf:{digest}"
+
+
+def booklet_pdf(request, title, sheets):
+    """One PDF of ``sheets`` (live listing rows, in order), cached like a sheet's PDF."""
+    made_on = timezone.localdate()
+    return cached(
+        booklet_cache_key(request, title, sheets, made_on),
+        lambda: render_pdf(booklet_html(request, title, sheets, made_on), site_base_url(request)),
+    )
