@@ -1,0 +1,129 @@
+"""Search and reference indexing, deferred to the end of an import and done in bulk.
+
+Wagtail indexes a page each time it is saved, and an import saves each page more than once; on
+SQLite that indexing costs more than the import itself. So while importing, the save hooks are
+off, and each written item is flagged ``needs_indexing``. At the end every flagged item (from
+this run or from an earlier run that was stopped) is indexed in bulk and the flag cleared, so an
+interrupted import never leaves pages that search cannot find once it has been run to the end.
+"""
+
+import sqlite3
+from contextlib import contextmanager, suppress
+
+from django.db import DEFAULT_DB_ALIAS, OperationalError, connections, transaction
+from django.db.models import prefetch_related_objects
+from django.db.models.signals import post_save
+from modelcluster.models import ClusterableModel, get_all_child_m2m_relations, get_all_child_relations
+from modelsearch.backends import get_search_backends
+from modelsearch.index import get_indexed_models
+from modelsearch.signal_handlers import post_save_signal_handler
+from wagtail.models import Page, ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
+
+from toolkit.taxonomy.models import Topic
+
+CHUNK = 200
+IMPORTER_WRITES = {"topics"}  # the only related rows the importer gives a page
+
+
+def note_no_children(page, except_for=()):
+    """Mark a page's child rows as known to be none, so indexing it asks the database nothing.
+
+    True of a page the importer made and nobody has edited since (an edit makes a revision, and
+    the importer makes none on a first import): the only related rows it has are its topics.
+    """
+    cache = page.__dict__.setdefault("_prefetched_objects_cache", {})
+    for relation in get_all_child_relations(page):
+        if relation.get_accessor_name() not in except_for:
+            cache.setdefault(relation.get_accessor_name(), relation.related_model.objects.none())
+    for field in get_all_child_m2m_relations(page):
+        if field.name not in except_for:
+            cache.setdefault(field.name, field.related_model.objects.none())
+
+
+def related_names(model):
+    """A page's child rows and many-to-many fields, fetched once per chunk instead of per page."""
+    if not issubclass(model, ClusterableModel):
+        return []
+    names = [relation.get_accessor_name() for relation in get_all_child_relations(model)]
+    return names + [field.name for field in get_all_child_m2m_relations(model)]
+
+
+@contextmanager
+def deferred_indexing():
+    """No per-save search or reference indexing inside the block (reconnected afterwards)."""
+    disconnected = [
+        model
+        for model in get_indexed_models()
+        if post_save.disconnect(post_save_signal_handler, sender=model)
+    ]
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        for model in disconnected:
+            post_save.connect(post_save_signal_handler, sender=model)
+
+
+def index_flagged(records_queryset):
+    """Index every flagged record's page or topic, in bulk, a chunk per transaction."""
+    done = 0
+    while True:
+        chunk = list(records_queryset.filter(needs_indexing=True).select_related("page")[:CHUNK])
+        if not chunk:
+            return done
+        with transaction.atomic():
+            page_ids = [r.page_id for r in chunk if r.page_id]
+            topic_ids = [r.object_id for r in chunk if r.object_type == "topic" and r.object_id]
+            objects = list(Page.objects.filter(pk__in=page_ids).specific()) if page_ids else []
+            objects += list(Topic.objects.filter(pk__in=topic_ids)) if topic_ids else []
+            by_model = {}
+            for obj in objects:
+                by_model.setdefault(type(obj), []).append(obj)
+            for model, objs in by_model.items():
+                names = related_names(model)
+                untouched = [obj for obj in objs if getattr(obj, "latest_revision_id", 0) is None]
+                for obj in untouched:
+                    note_no_children(obj, except_for=IMPORTER_WRITES)
+                prefetch_related_objects(untouched, *[name for name in names if name in IMPORTER_WRITES])
+                prefetch_related_objects([obj for obj in objs if obj not in untouched], *names)
+            for backend in get_search_backends(with_auto_update=True):
+                for model, objs in by_model.items():
+                    backend.add_bulk(model, objs)
+            for obj in objects:
+                ReferenceIndex.create_or_update_for_object(obj)
+            records_queryset.filter(pk__in=[r.pk for r in chunk]).update(needs_indexing=False)
+        done += len(chunk)
+
+
+@contextmanager
+def quick_commits(enabled=True):
+    """On a SQLite file, commit without waiting for the disk each time (WAL, synchronous NORMAL).
+
+    Each item still commits on its own and survives the importer being killed; only a power cut
+    could lose the last few commits, which the next run redoes. The journal mode is put back
+    afterwards when nothing else holds the database open. No effect on other databases.
+    """
+    connection = connections[DEFAULT_DB_ALIAS]
+    if not enabled or connection.vendor != "sqlite" or connection.in_atomic_block:
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA journal_mode")
+        journal = cursor.fetchone()[0]
+        cursor.execute("PRAGMA synchronous")
+        synchronous = cursor.fetchone()[0]
+        if journal == "memory":
+            yield
+            return
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA synchronous={int(synchronous)}")
+            if journal != "wal":
+                # When another connection has the file open, WAL stays, which is harmless.
+                with suppress(OperationalError, sqlite3.OperationalError):
+                    cursor.execute(f"PRAGMA journal_mode={journal}")

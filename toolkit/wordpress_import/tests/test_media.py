@@ -1,0 +1,81 @@
+"""Attachments found under --media-dir become Wagtail images and documents; others are linked."""
+
+import io
+
+from PIL import Image as PillowImage
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+
+from toolkit.wordpress_import.models import ImportedItem
+from toolkit.wordpress_import.wxr import parse_bytes
+
+from .conftest import imported_pages, run_import
+
+UPLOADS = "https://wpthemetestdata.files.wordpress.com/"
+
+
+def jpeg(path, colour="teal"):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    buffer = io.BytesIO()
+    PillowImage.new("RGB", (40, 30), colour).save(buffer, "JPEG")
+    path.write_bytes(buffer.getvalue())
+
+
+def test_images_under_media_dir_become_wagtail_images_in_the_body(home, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media-root"
+    media = tmp_path / "uploads"
+    jpeg(media / "2008/06/100_5478.jpg")
+    jpeg(media / "2008/06/canola2.jpg", "orange")
+    (media / "secret.jpg").write_bytes(b"not an image at all")
+    report = run_import(media_dir=media)
+    assert not report.failed, report.by_outcome("failed")
+    images = get_image_model().objects.all()
+    assert sorted(image.title for image in images) == ["Bell on Wharf", "canola2"]
+    bell = images.get(title="Bell on Wharf")
+    assert (bell.width, bell.height) == (40, 30) and bell.file_hash
+    caption = imported_pages()[("post", "1163")]
+    image_blocks = [block.value for block in caption.body if block.block_type == "image"]
+    assert [(v["image"].pk, v["alt_text"], v["caption"]) for v in image_blocks] == [
+        (bell.pk, "Bell on Wharf", "Bell on wharf in San Francisco")
+    ]
+    gallery = imported_pages()[("post", "555")]
+    shown = [block.value["image"].pk for block in gallery.body if block.block_type == "image"]
+    assert set(shown) == {bell.pk, images.get(title="canola2").pk}
+    attachments = report.outcomes("attachment")
+    assert attachments["imported"] == 2 and attachments["skipped"] == 35
+    again = run_import(media_dir=media)
+    assert again.outcomes("attachment")["unchanged"] == 2
+    assert get_image_model().objects.count() == 2
+
+
+MEDIA_EXPORT = b"""<?xml version="1.0"?>
+<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<link>https://old.example</link><wp:wxr_version>1.2</wp:wxr_version>
+<item><title>Guide</title><wp:post_id>2</wp:post_id><wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status>
+<wp:attachment_url>https://old.example/wp-content/uploads/2020/01/guide.pdf</wp:attachment_url></item>
+<item><title>Escape</title><wp:post_id>3</wp:post_id><wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status>
+<wp:attachment_url>https://old.example/wp-content/uploads/x.jpg</wp:attachment_url>
+<wp:postmeta><wp:meta_key>_wp_attached_file</wp:meta_key><wp:meta_value>../outside.jpg</wp:meta_value></wp:postmeta></item>
+<item><title>Post</title><wp:post_id>4</wp:post_id><wp:post_type>post</wp:post_type><wp:status>publish</wp:status>
+<content:encoded><![CDATA[<p>Read <a href="https://old.example/wp-content/uploads/2020/01/guide.pdf">the guide</a>.</p>]]></content:encoded></item>
+</channel></rss>"""
+
+
+def test_other_files_become_documents_and_links_to_them_document_links(home, tmp_path, settings):
+    from toolkit.wordpress_import.importer import WordPressImporter
+    from toolkit.wordpress_import.mapping import Mapping
+
+    settings.MEDIA_ROOT = tmp_path / "media-root"
+    media = tmp_path / "uploads"
+    (media / "2020/01").mkdir(parents=True)
+    (media / "2020/01/guide.pdf").write_bytes(b"%PDF-1.4 a tiny guide")
+    jpeg(tmp_path / "outside.jpg")  # beside --media-dir, not under it: must not be read
+    report = WordPressImporter(parse_bytes(MEDIA_EXPORT), Mapping.defaults(), media_dir=media).run()
+    document = get_document_model().objects.get()
+    assert document.title == "Guide"
+    assert not get_image_model().objects.exists()
+    outcomes = {e.wp_id: (e.outcome, e.reason) for e in report.entries if e.kind == "attachment"}
+    assert outcomes[3] == ("skipped", "file not found under --media-dir: linked instead")
+    post = imported_pages("https://old.example")[("post", "4")]
+    assert f'<a linktype="document" id="{document.pk}">the guide</a>' in str(list(post.body.raw_data))
+    assert ImportedItem.objects.get(kind="attachment", key="2").object_type == "document"
