@@ -1,4 +1,6 @@
-"""The contact form: stored in the admin, emailed through Django's mail backend.
+"""The contact form, the public's suggestions and "Was this page useful?".
+
+The contact form is stored in the admin and emailed through Django's mail backend.
 
 It is Wagtail's form builder (so editors choose the fields and read submissions under Forms) with
 two additions: text fields have length limits, and a hidden "website" field catches robots. A
@@ -6,6 +8,7 @@ robot that fills it sees the normal thank-you page, but nothing is stored or sen
 """
 
 from django.db import models
+from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
@@ -66,3 +69,124 @@ class ContactPage(AbstractEmailForm):
             super().send_mail(form)
         finally:
             self.to_address = original
+
+
+class SuggestionQuerySet(models.QuerySet):
+    def open(self):
+        return self.exclude(status__in=Suggestion.CLOSED)
+
+    def closed(self):
+        return self.filter(status__in=Suggestion.CLOSED)
+
+
+class Suggestion(models.Model):
+    """A reader's idea for a new sheet or a change to one: a queue for the editors, never published.
+
+    The reader may leave an email address for a reply. It is kept only while it may be needed:
+    it is wiped when the suggestion is closed, and ``purge_suggestion_emails`` wipes any older than
+    a set number of days.
+    """
+
+    class Kind(models.TextChoices):
+        NEW_SHEET = "new_sheet", "New sheet"
+        CHANGE = "change", "Change to a sheet"
+
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        IN_REVIEW = "in_review", "Being looked at"
+        ACCEPTED = "accepted", "Accepted (closed)"
+        DECLINED = "declined", "Declined (closed)"
+        SPAM = "spam", "Spam (closed)"
+
+    CLOSED = (Status.ACCEPTED, Status.DECLINED, Status.SPAM)
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    sheet = models.ForeignKey(
+        "sheets.SheetPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="suggestions",
+        help_text="The sheet a change is suggested for.",
+    )
+    sheet_title = models.CharField(
+        max_length=255, blank=True, help_text="The sheet's title when the suggestion was made."
+    )
+    title = models.CharField("Topic", max_length=200, blank=True)
+    details = models.TextField()
+    email = models.EmailField(
+        "Email for a reply",
+        blank=True,
+        help_text="Wiped automatically when the suggestion is closed.",
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW, db_index=True)
+    moderator_note = models.TextField(
+        "Notes for the team", blank=True, help_text="Not shown to the public or sent to anyone."
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SuggestionQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("kind", read_only=True),
+        FieldPanel("sheet", read_only=True),
+        FieldPanel("title", read_only=True),
+        FieldPanel("details", read_only=True),
+        FieldPanel("email", read_only=True),
+        FieldPanel("status"),
+        FieldPanel("moderator_note"),
+    ]
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "suggestion"
+        verbose_name_plural = "suggestions"
+
+    def __str__(self):
+        subject = self.title or self.sheet_title or "a sheet"
+        return f"{self.get_kind_display()}: {subject}"[:120]
+
+    @property
+    def is_closed(self):
+        return self.status in self.CLOSED
+
+    def save(self, *args, **kwargs):
+        if self.is_closed:
+            self.closed_at = self.closed_at or timezone.now()
+            self.email = ""
+        else:
+            self.closed_at = None
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "closed_at", "email"}
+        super().save(*args, **kwargs)
+
+
+class PageFeedback(models.Model):
+    """One "Was this page useful?" answer. Nothing about the reader is stored: no address, no cookie."""
+
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        READ = "read", "Read"
+
+    sheet = models.ForeignKey("sheets.SheetPage", on_delete=models.CASCADE, related_name="feedback")
+    useful = models.BooleanField()
+    comment = models.TextField(blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW, db_index=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    panels = [
+        FieldPanel("sheet", read_only=True),
+        FieldPanel("useful", read_only=True),
+        FieldPanel("comment", read_only=True),
+        FieldPanel("status"),
+    ]
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "page feedback"
+        verbose_name_plural = "page feedback"
+
+    def __str__(self):
+        answer = "Useful" if self.useful else "Not useful"
+        return f"{answer}: {self.comment[:60]}" if self.comment else answer

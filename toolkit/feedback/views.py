@@ -1,0 +1,108 @@
+"""The public's side of feedback: "Suggest a sheet", "Suggest a change" and "Was this page useful?".
+
+Nothing sent here is ever published: it waits in a queue in the admin. Every form has a honeypot
+(a robot that fills it sees the usual thank-you page, and nothing is stored), length limits and a
+limit per client on how many it can send (429 and a page that says when to try again).
+
+"Was this page useful?" sits on every sheet, whose HTML may be cached and shared between readers,
+so its form carries no CSRF token and the endpoint is exempt: it sets no cookie, changes nothing
+that belongs to anyone and stores no personal data, so a forged request could do no more than a
+direct one, which the rate limit already bounds. The suggestion forms live on their own pages
+(linked from every sheet and the footer), which are never cached, and keep Django's CSRF check.
+"""
+
+from django.template.response import TemplateResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+
+from toolkit.printing.ratelimit import client_address, over_limit
+
+from .forms import SuggestChangeForm, SuggestSheetForm, UsefulForm, live_sheets
+from .models import PageFeedback, Suggestion
+
+SUGGESTIONS_PER_CLIENT = (5, 3600)  # five suggestions an hour from one client
+ANSWERS_PER_CLIENT = (20, 3600)  # twenty "was this useful?" answers an hour from one client
+
+
+def too_many(request, limit):
+    """429 with a page in the site's design saying how long to wait."""
+    seconds = limit[1]
+    response = TemplateResponse(request, "429.html", {"minutes": seconds // 60}, status=429)
+    response["Retry-After"] = str(seconds)
+    return response
+
+
+def form_page(request, template, form, **context):
+    return TemplateResponse(request, template, {"form": form, **context}, status=400 if form.errors else 200)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def suggest_sheet(request):
+    """``/suggest/``: suggest a new sheet."""
+    if request.method == "GET":
+        return form_page(request, "feedback/suggest_sheet.html", SuggestSheetForm())
+    if over_limit("suggest", client_address(request), *SUGGESTIONS_PER_CLIENT):
+        return too_many(request, SUGGESTIONS_PER_CLIENT)
+    form = SuggestSheetForm(request.POST)
+    if not form.is_valid():
+        return form_page(request, "feedback/suggest_sheet.html", form)
+    if not form.is_robot():
+        Suggestion.objects.create(
+            kind=Suggestion.Kind.NEW_SHEET,
+            title=form.cleaned_data["title"],
+            details=form.cleaned_data["details"],
+            email=form.cleaned_data["email"],
+        )
+    return TemplateResponse(request, "feedback/suggestion_thanks.html", {"kind": "sheet"})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def suggest_change(request):
+    """``/suggest/change/?sheet=<id>``: suggest a change to one sheet (linked from every sheet)."""
+    if request.method == "GET":
+        sheet_id = request.GET.get("sheet", "")
+        valid = sheet_id.isdigit() and len(sheet_id) <= 12
+        sheet = live_sheets().filter(pk=int(sheet_id)).first() if valid else None
+        if sheet is None:
+            return TemplateResponse(request, "feedback/no_such_sheet.html", status=404)
+        form = SuggestChangeForm(initial={"sheet": sheet.pk})
+        return form_page(request, "feedback/suggest_change.html", form, sheet=sheet)
+    if over_limit("suggest", client_address(request), *SUGGESTIONS_PER_CLIENT):
+        return too_many(request, SUGGESTIONS_PER_CLIENT)
+    form = SuggestChangeForm(request.POST)
+    if not form.is_valid():
+        sheet = form.cleaned_data.get("sheet")
+        return form_page(request, "feedback/suggest_change.html", form, sheet=sheet)
+    sheet = form.cleaned_data["sheet"]
+    if not form.is_robot():
+        Suggestion.objects.create(
+            kind=Suggestion.Kind.CHANGE,
+            sheet=sheet,
+            sheet_title=sheet.title,
+            details=form.cleaned_data["details"],
+            email=form.cleaned_data["email"],
+        )
+    return TemplateResponse(request, "feedback/suggestion_thanks.html", {"kind": "change", "sheet": sheet})
+
+
+@csrf_exempt
+@never_cache
+@require_POST
+def useful(request):
+    """``/feedback/useful/``: the "Was this page useful?" form on every sheet posts here."""
+    if over_limit("useful", client_address(request), *ANSWERS_PER_CLIENT):
+        return too_many(request, ANSWERS_PER_CLIENT)
+    form = UsefulForm(request.POST)
+    if not form.is_valid():
+        return form_page(request, "feedback/useful_errors.html", form, sheet=form.cleaned_data.get("sheet"))
+    sheet = form.cleaned_data["sheet"]
+    if not form.is_robot():
+        PageFeedback.objects.create(
+            sheet=sheet, useful=form.cleaned_data["useful"], comment=form.cleaned_data["comment"]
+        )
+    return TemplateResponse(
+        request, "feedback/useful_thanks.html", {"sheet": sheet, "useful": form.cleaned_data["useful"]}
+    )

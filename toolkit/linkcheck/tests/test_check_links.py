@@ -1,0 +1,110 @@
+"""``manage.py check_links`` on the test site, against the local server; and its admin report."""
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from toolkit.linkcheck.models import CheckedLink, LinkOccurrence
+from toolkit.sheets.models import SheetLinkOut
+from toolkit.tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def linked_site(site, web):
+    """Point every outbound link of the test site at the local server."""
+    SheetLinkOut.objects.filter(sheet=site.definition).update(url=web.url("/missing"))
+    SheetLinkOut.objects.filter(sheet=site.method).update(url=web.url("/moved"))
+    SheetLinkOut.objects.filter(sheet=site.other_definition).update(url=web.url("/ok"))
+    site.definition.body = [
+        (
+            "paragraph",
+            f'<p>See <a href="{web.url("/broken")}">this</a> and <a href="{web.url("/hang")}">that</a>.</p>',
+        )
+    ]
+    site.definition.save_revision().publish()
+    from toolkit.directory.models import Organisation
+    from toolkit.editorial.models import Law
+
+    Organisation.objects.update(url=web.url("/ok"))
+    Law.objects.all().delete()
+    f.LawFactory(name="Localism Act 2011", url=web.url("/ok"))
+    return site
+
+
+def run(*args):
+    out, err = io.StringIO(), io.StringIO()
+    call_command(
+        "check_links",
+        "--allow-private",
+        "--timeout",
+        "0.4",
+        "--retries",
+        "1",
+        "--backoff",
+        "0",
+        *args,
+        stdout=out,
+        stderr=err,
+    )
+    return out.getvalue(), err.getvalue()
+
+
+def test_results_are_stored_per_link_and_place(linked_site, web):
+    out, err = run("--workers", "4")
+    assert "Checked 5 links: 3 broken, 1 moved permanently." in out
+    assert "Checking links" in err  # the progress bar
+    by_path = {link.url.rsplit("/", 1)[1]: link for link in CheckedLink.objects.all()}
+    assert (by_path["ok"].ok, by_path["ok"].status) == (True, 200)
+    assert (by_path["moved"].ok, by_path["moved"].redirect_status) == (True, 301)
+    assert (by_path["missing"].ok, by_path["missing"].status) == (False, 404)
+    assert (by_path["broken"].ok, by_path["broken"].status, by_path["broken"].attempts) == (False, 500, 2)
+    assert (by_path["hang"].ok, by_path["hang"].error) == (False, "timed out")
+    assert all(link.checked_at for link in by_path.values())
+    places = {(o.sheet_id, o.where) for o in LinkOccurrence.objects.filter(link=by_path["missing"])}
+    assert places == {(linked_site.definition.pk, "Useful links: Localism Act 2011")}
+    assert LinkOccurrence.objects.filter(
+        link=by_path["broken"], sheet=linked_site.definition, where="Body"
+    ).exists()
+    assert LinkOccurrence.objects.filter(link=by_path["ok"], sheet=None).count() >= 2  # organisations, law
+
+
+def test_a_second_run_replaces_the_first(linked_site, web):
+    run()
+    SheetLinkOut.objects.filter(sheet=linked_site.definition).update(url=web.url("/ok"))
+    run()
+    assert not CheckedLink.objects.filter(url=web.url("/missing")).exists()
+    assert LinkOccurrence.objects.filter(link__url=web.url("/ok"), sheet=linked_site.definition).exists()
+
+
+def test_fail_on_broken_exits_non_zero(linked_site):
+    with pytest.raises(CommandError, match="3 broken links"):
+        run("--fail-on-broken")
+
+
+@pytest.mark.parametrize(
+    "flags", [["--workers", "0"], ["--workers", "many"], ["--timeout", "-1"], ["--retries", "9"]]
+)
+def test_bad_flags_are_refused_before_anything_changes(site, flags):
+    with pytest.raises(CommandError):
+        run(*flags)
+    assert not CheckedLink.objects.exists()
+
+
+def test_the_admin_report_lists_broken_links_sheet_by_sheet(admin_client, linked_site, web):
+    run()
+    page = admin_client.get(reverse("linkcheck_report")).content.decode()
+    assert linked_site.definition.title in page
+    assert web.url("/missing") in page and web.url("/broken") in page and "timed out" in page
+    assert web.url("/moved") not in page  # moved links are listed under their own filter
+    assert reverse("wagtailadmin_pages:edit", args=[linked_site.definition.pk]) in page
+    moved = admin_client.get(reverse("linkcheck_report"), {"problem": "moved"}).content.decode()
+    assert web.url("/moved") in moved and web.url("/missing") not in moved
+    csv = b"".join(
+        admin_client.get(reverse("linkcheck_report"), {"export": "csv"}).streaming_content
+    ).decode()
+    assert csv.splitlines()[0] == "Sheet,Where,Address,Problem,Checked"
+    assert web.url("/missing") in csv
