@@ -28,9 +28,11 @@ $(STAMP): requirements.txt
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
-system-packages:  ## Chromium for the browser tests, Java for the HTML validator
-	@command -v chromium >/dev/null && command -v java >/dev/null || { \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium default-jre-headless >/dev/null; }
+system-packages:  ## Chromium for the browser tests, Java for the HTML validator, Pango and fonts for PDFs
+	@command -v chromium >/dev/null && command -v java >/dev/null && ldconfig -p | grep -q libpangoft2 \
+		&& test -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf || { \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium default-jre-headless \
+		libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-liberation >/dev/null; }
 
 services:  ## Start PostgreSQL and Redis if they are not running
 	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start

@@ -25,9 +25,58 @@ def site(db, built_site):
 
 @pytest.fixture
 def live_site(transactional_db):
+    """The small complete toolkit for browser tests, built in an empty database.
+
+    Transactional tests empty the database when they end; the first one to run may instead find
+    the site that ``built_site`` committed for the other tests, so it empties it first.
+    """
+    from django.core.management import call_command
+    from wagtail.models import Page
+
     from toolkit.tests.site import build_site
 
+    if Page.objects.filter(depth__gt=1).exists():
+        call_command("flush", interactive=False, verbosity=0)
     return build_site()
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium, driven by Playwright (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def site_url(live_server, live_site):
+    """The full address of a site path; Wagtail's page URLs are relative (the site is "localhost")."""
+    return lambda path: live_server.url + path
 
 
 @pytest.fixture(autouse=True)

@@ -45,6 +45,8 @@ class HomePage(Page):
         "taxonomy.PathwayIndexPage",
         "directory.DirectoryPage",
         "feedback.ContactPage",
+        "glossary.GlossaryPage",
+        "printing.PrintPackIndexPage",
     ]
     max_count = 1
 

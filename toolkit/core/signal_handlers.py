@@ -6,7 +6,15 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from .cache import bump_content_version
 
 # Models outside the page tree whose rows appear in the site's frame or listings.
-WATCHED_MODELS = ("taxonomy.Topic", "taxonomy.Audience", "directory.Organisation", "core.ToolkitSettings")
+WATCHED_MODELS = (
+    "taxonomy.Topic",
+    "taxonomy.Audience",
+    "directory.Organisation",
+    "core.ToolkitSettings",
+    "toolkit_search.SynonymGroup",
+    "glossary.Term",
+    "editorial.Law",
+)
 
 
 def register_signal_handlers():

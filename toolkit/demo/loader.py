@@ -17,7 +17,9 @@ from wagtail.models import Page, Site
 from toolkit.core.blocks import PageBodyBlock
 from toolkit.core.models import HomePage, StandardPage, ToolkitSettings
 from toolkit.directory.models import DirectoryPage, Organisation
+from toolkit.editorial.demo import load_laws
 from toolkit.feedback.models import ContactFormField, ContactPage
+from toolkit.printing.models import PrintPackIndexPage, PrintPackItem, PrintPackPage
 from toolkit.sheets.blocks import SheetBodyBlock
 from toolkit.sheets.models import (
     DefinitionSheetPage,
@@ -119,6 +121,9 @@ class DemoLoader:
         self.directory(home, topics)
         self.standard_pages(home)
         self.contact_page(home)
+        self.glossary(home)
+        self.print_packs(home)
+        load_laws(self.content_dir / "laws.yaml", self.report)  # laws and policies the sheets cite
         return self.report
 
     def home_page(self):
@@ -355,3 +360,87 @@ class DemoLoader:
                 ]
             )
             page.save_revision().publish()
+
+    def glossary(self, home):
+        """The glossary page and its terms from ``glossary.yaml``, each looked up by its term first.
+
+        Terms are Wagtail snippets; Definition Sheets join the glossary by themselves (see
+        ``toolkit/glossary/entries.py``), so nothing here copies a sheet.
+        """
+        from django.core.exceptions import ValidationError
+
+        from toolkit.glossary.models import GlossaryPage, Term
+
+        get_or_add_child(
+            home,
+            GlossaryPage,
+            "glossary",
+            self.report,
+            title="Glossary",
+            show_in_menus=True,
+            intro="What the words used in community and neighbourhood planning mean, in plain English. "
+            "Most link to a sheet that explains them in full.",
+        )
+        sheets = {page.slug: page for page in SheetPage.objects.all()}
+        created = []
+        for row in read_yaml(self.content_dir / "glossary.yaml") or []:
+            try:
+                if Term.objects.filter(term__iexact=row["term"].strip()).exists():
+                    self.report.count("glossary term", False)
+                    continue
+                if row.get("sheet") and row["sheet"] not in sheets:
+                    raise ValueError(f"sheet {row['sheet']!r} is not a sheet slug")
+                term = Term(
+                    term=row["term"].strip(),
+                    aliases=", ".join(row.get("aliases") or []),
+                    definition=" ".join(row["definition"].split()),
+                    sheet=sheets.get(row.get("sheet")),
+                    not_linked=", ".join(row.get("not_linked") or []),
+                    other_forms=", ".join(row.get("other_forms") or []),
+                )
+                term.full_clean()
+            except (KeyError, TypeError, ValueError, AttributeError, ValidationError) as error:
+                raise DemoContentError(f"glossary.yaml: {row!r:.80}: {error}") from error
+            term.save()
+            created.append((term, row.get("related") or []))
+            self.report.count("glossary term", True)
+        by_name = {term.term.lower(): term for term in Term.objects.all()}
+        for term, related in created:
+            term.related.set([by_name[name.lower()] for name in related if name.lower() in by_name])
+
+    def print_packs(self, home):
+        """Ready-made print packs: one per "Get started" route and one per section, in that order."""
+        index, _ = get_or_add_child(
+            home,
+            PrintPackIndexPage,
+            "print-packs",
+            self.report,
+            title="Print packs",
+            intro="Sets of sheets to print as one booklet, for a meeting or for people who are not online.",
+        )
+        packs = [
+            (
+                f"start-here-for-{pathway.slug}",
+                f"Start here for {pathway.title}",
+                f"The route through the toolkit for {pathway.title}, as one booklet.",
+                [step.sheet_id for step in pathway.steps.all()],
+            )
+            for pathway in PathwayPage.objects.live().order_by("path")
+        ] + [
+            (
+                f"all-of-{section.slug}",
+                f"All of {section.title}",
+                f"Every sheet in the {section.title} section, A to Z.",
+                [sheet.pk for sheet in section.sheets()],
+            )
+            for section in SectionPage.objects.child_of(home).live().order_by("path")
+        ]
+        for slug, title, intro, sheet_ids in packs:
+            if Page.objects.child_of(index).filter(slug=slug).exists():
+                self.report.count("print pack", False)
+                continue
+            pack = PrintPackPage(title=title, slug=slug, intro=intro)
+            pack.items.set([PrintPackItem(sheet_id=pk) for pk in sheet_ids])
+            index.add_child(instance=pack)
+            pack.save_revision().publish()
+            self.report.count("print pack", True)

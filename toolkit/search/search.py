@@ -1,94 +1,187 @@
-"""Keyword search over live sheets, made safe for whatever a reader types.
+"""Sheet search: from what a reader typed to ranked, faceted results.
 
-Wagtail's search backend finds the matches and scores them (SQLite FTS5, PostgreSQL full-text with
-stemming, or Elasticsearch). Backends differ in how far they honour field boosts (SQLite's index
-has only a title and a body column), so the order readers see is settled here, the same on every
-backend: sheets whose title holds every word first, then those whose summary does, then the rest,
-each tier in the backend's own order.
+Wagtail's search backend finds the matches (SQLite FTS5 with Porter stemming, PostgreSQL full-text
+with English stemming and weights, or Elasticsearch/OpenSearch by a settings change). This module
+adds what readers of jargon-heavy guidance need on any backend:
+
+- stop words are dropped and synonyms/acronyms (editable in the admin) are expanded;
+- if no sheet has every word, sheets with some of them are shown, and the page says so;
+- results are ordered the same everywhere: editors' promoted sheets, then sheets whose title,
+  term or other names hold every word, then whose summary does, then the rest in backend order;
+- unknown words get a "Did you mean ...?" suggestion, never a silent correction.
 """
 
-import re
-import unicodedata
+import hashlib
+from dataclasses import dataclass, field
 
-from toolkit.sheets.models import SheetPage
+from django.core.cache import cache
+from django.db.models import OuterRef, Subquery
+from wagtail.search.query import And, Or, Phrase, PlainText
 
-MAX_QUERY_CHARS = 200
-MAX_QUERY_WORDS = 12
-# Letters and digits in any script, plus apostrophes and hyphens inside words.
-WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
+from toolkit.core.cache import content_version
+from toolkit.sheets.models import DefinitionSheetPage, MethodSheetPage, SheetPage
 
-
-def clean_query(raw):
-    """The words of a query, without operators, symbols or control characters, and its length capped.
-
-    Returns ``(query, was_trimmed)``. ``'"cil" OR s106*: & | ! 🏠'`` becomes ``'cil OR s106'``:
-    quotes, wildcards, colons and emoji are not syntax for us, just noise.
-    """
-    text = unicodedata.normalize("NFKC", raw or "")
-    words = WORD.findall(text)
-    trimmed = len(text) > MAX_QUERY_CHARS or len(words) > MAX_QUERY_WORDS
-    words = [word.replace("’", "'") for word in words[:MAX_QUERY_WORDS]]
-    query = " ".join(words)[:MAX_QUERY_CHARS].strip()
-    return query, trimmed
-
-
-# Words too common to tell titles apart; they still take part in the backend's matching.
-TIER_STOP_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "by",
-        "can",
-        "do",
-        "for",
-        "from",
-        "how",
-        "i",
-        "in",
-        "is",
-        "it",
-        "my",
-        "of",
-        "on",
-        "or",
-        "the",
-        "to",
-        "what",
-    ]
+from .models import SynonymGroup
+from .query import (
+    clean_query,
+    content_words,
+    coverage,
+    find_units,
+    names_exactly,
+    suggest_spelling,
+    synonym_index,
+    words_of,
 )
 
-
-def words_of(text):
-    return [word.lower() for word in WORD.findall(text or "")]
+__all__ = ["SearchOutcome", "clean_query", "run_search", "sheets_in_order"]
 
 
-def covers(query_words, text):
-    """Whether every query word starts a word of ``text`` or is started by one ("plan" ~ "planning")."""
-    text_words = words_of(text)
-    return all(any(t.startswith(q) or q.startswith(t) for t in text_words) for q in query_words)
+@dataclass
+class SearchOutcome:
+    query: str = ""
+    trimmed: bool = False
+    ids: list = field(default_factory=list)
+    units: list = field(default_factory=list)
+    matched_all_words: bool = True
+    suggestion: str | None = None
+    promoted_ids: list = field(default_factory=list)
+    showing_suggestion: bool = False
 
 
-def tier(sheet, query_words):
-    if covers(query_words, sheet.title):
-        return 0
-    if covers(query_words, sheet.summary):
-        return 1
-    return 2
+def cached(name, build):
+    """A value built from the published content, rebuilt whenever the content version changes."""
+    key = f"search:{name}:{content_version()}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, 60 * 60 * 24)
+    return value
 
 
-def search_sheet_ids(query):
-    """The ids of live, public sheets matching the query, best first."""
-    if not query:
+def synonyms():
+    return cached(
+        "synonyms", lambda: synonym_index([group.term_list() for group in SynonymGroup.objects.all()])
+    )
+
+
+def vocabulary():
+    """Every word in the search index of sheets (titles, summaries, bodies...), plus the synonyms."""
+
+    def build():
+        from django.contrib.contenttypes.models import ContentType
+        from wagtail.search.models import IndexEntry
+
+        sheet_types = [
+            ContentType.objects.get_for_model(model).pk for model in (DefinitionSheetPage, MethodSheetPage)
+        ]
+        words = set()
+        for title, body in IndexEntry.objects.filter(content_type_id__in=sheet_types).values_list(
+            "title", "body"
+        ):
+            words.update(words_of(title))
+            words.update(words_of(body))
+        for term in synonyms():
+            words.update(term.split())
+        return words
+
+    return cached("vocabulary", build)
+
+
+def other_names_subquery():
+    return Subquery(DefinitionSheetPage.objects.filter(pk=OuterRef("pk")).values("other_names")[:1])
+
+
+def backend_query(units, operator):
+    """Wagtail search query objects: each unit is an OR of its forms; units joined by ``operator``."""
+    parts = []
+    for unit in units:
+        forms = [Phrase(form) if " " in form else PlainText(form) for form in unit.all_forms()]
+        parts.append(forms[0] if len(forms) == 1 else Or(forms))
+    if len(parts) == 1:
+        return parts[0]
+    return And(parts) if operator == "and" else Or(parts)
+
+
+def field_score(sheet, units):
+    """How well the title (or a definition's term and other names) and the summary fit the query.
+
+    An exact title is best; then the share of the reader's words found in the title, counted
+    above the share found in the summary. Sheets that tie keep the backend's relevance order.
+    """
+    names = [sheet.title, *(sheet.names or "").split(",")]
+    exact = any(names_exactly(units, name) for name in names if name.strip())
+    return (
+        10 * exact
+        + 3 * max(coverage(units, sheet.title), coverage(units, sheet.names or ""))
+        + 2 * coverage(units, sheet.summary)
+    )
+
+
+RERANK_TOP = 100  # the backend's best matches that are re-ordered by title and summary
+
+
+def ranked_ids(units, operator):
+    """Ids of every match: the backend's top ``RERANK_TOP`` re-ordered by ``field_score``, then the rest.
+
+    Re-ordering only the head keeps a search that matches most of a large library fast, and the
+    sheets whose titles match are always near the backend's top (titles weigh most there too).
+    """
+    matches = list(
+        SheetPage.objects.live()
+        .public()
+        .annotate(names=other_names_subquery())
+        .only("id", "title", "summary")
+        .search(backend_query(units, operator))
+    )
+    head = sorted(enumerate(matches[:RERANK_TOP]), key=lambda item: (-field_score(item[1], units), item[0]))
+    return [sheet.pk for _, sheet in head] + [sheet.pk for sheet in matches[RERANK_TOP:]]
+
+
+def promoted_sheet_ids(query):
+    """Sheets that editors promoted for this exact query (Wagtail's search promotions)."""
+    from wagtail.contrib.search_promotions.models import Query
+
+    found = Query.objects.filter(query_string=query.lower()).first()
+    if not found:
         return []
-    matches = SheetPage.objects.live().public().only("id", "title", "summary").search(query, operator="and")
-    query_words = [word for word in words_of(query) if word not in TIER_STOP_WORDS] or words_of(query)
-    ranked = sorted(enumerate(matches), key=lambda item: (tier(item[1], query_words), item[0]))
-    return [sheet.pk for _, sheet in ranked]
+    live = set(SheetPage.objects.live().public().values_list("pk", flat=True))
+    return [pick.page_id for pick in found.editors_picks.all() if pick.page_id in live]
+
+
+def find(query):
+    """Ranked ids for a cleaned query: every word if possible, else any word.
+
+    Kept in the cache until the content changes, since readers repeat the same searches.
+    """
+
+    def build():
+        units = find_units(content_words(words_of(query)), synonyms())
+        ids = ranked_ids(units, "and")
+        matched_all = True
+        if not ids and len(units) > 1:
+            ids = ranked_ids(units, "or")
+            matched_all = not ids
+        return units, ids, matched_all
+
+    return cached("find:" + hashlib.sha256(query.encode()).hexdigest(), build)
+
+
+def run_search(raw):
+    query, trimmed = clean_query(raw)
+    outcome = SearchOutcome(query=query, trimmed=trimmed)
+    if not query:
+        return outcome
+    outcome.units, outcome.ids, outcome.matched_all_words = find(query)
+    outcome.suggestion = suggest_spelling(words_of(query), vocabulary())
+    if not outcome.ids and outcome.suggestion:
+        # Show what the reader most likely meant, and say so (the page offers the original too).
+        outcome.units, outcome.ids, outcome.matched_all_words = find(outcome.suggestion)
+        outcome.showing_suggestion = bool(outcome.ids)
+    outcome.promoted_ids = promoted_sheet_ids(query)
+    if outcome.promoted_ids:
+        promoted = set(outcome.promoted_ids)
+        outcome.ids = outcome.promoted_ids + [pk for pk in outcome.ids if pk not in promoted]
+    return outcome
 
 
 def sheets_in_order(ids):

@@ -11,6 +11,7 @@ same code runs on a laptop with SQLite and on a cluster with PostgreSQL, Redis a
 - ``WAGTAILADMIN_BASE_URL`` (the public address, used in emails and admin links)
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -33,6 +34,8 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# The header a trusted reverse proxy puts the reader's address in (e.g. X-Real-IP), for rate limits.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 
 INSTALLED_APPS = [
     "toolkit.core",
@@ -41,11 +44,20 @@ INSTALLED_APPS = [
     "toolkit.directory",
     "toolkit.feedback",
     "toolkit.search",
+    "toolkit.glossary",
+    "toolkit.printing",
+    "toolkit.editorial",
+    "toolkit.linkcheck",
+    "toolkit.security",
     "toolkit.demo",
+    "toolkit.wordpress_import",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
+    "wagtail.contrib.search_promotions",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -64,18 +76,29 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Conditional GET (ETag / If-None-Match -> 304) around the page cache, so hits get it too.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "toolkit.core.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "toolkit.security.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "toolkit.security.middleware.ContentSecurityPolicyMiddleware",
+    "toolkit.security.middleware.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "toolkit.urls"
@@ -108,6 +131,22 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Anonymous pages are cached whole (toolkit.core.page_cache) and made stale by any publish.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 60 * 60 * 24))
+PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", 60))  # what browsers and CDNs may keep
+
+# A CDN or caching proxy in front: Wagtail purges a page's addresses from it when the page is
+# published, unpublished or moved. FRONTEND_CACHE_PURGE_URL is an HTTP endpoint that accepts
+# PURGE (Varnish, nginx proxy_cache_purge, ...); see Wagtail's frontend cache docs for Cloudflare
+# and CloudFront, which are the same setting with another backend.
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+        }
+    }
+
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -133,7 +172,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -146,6 +185,26 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Only these kinds of file (by extension, checked by Wagtail on upload): no SVG (it can carry
+# script), no HTML, no executables. Images are limited in pixels too (decompression bombs).
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf",
+    "doc",
+    "docx",
+    "odt",
+    "rtf",
+    "txt",
+    "csv",
+    "xls",
+    "xlsx",
+    "ods",
+    "ppt",
+    "pptx",
+    "odp",
+]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
@@ -168,6 +227,67 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("en-gb", "English")]
 
 LOGIN_URL = "wagtailadmin_login"
+
+# --- Security (see "Security" in the README) --------------------------------------------------------
+# Sign-in: django-axes pauses sign-in for an account from one client address after repeated
+# failures (the Wagtail admin's login form goes through Django's authenticate(), which axes watches).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "toolkit.security.axes.client_ip"
+AXES_LOCKOUT_CALLABLE = "toolkit.security.axes.lockout_response"
+AXES_VERBOSE = False
+# Two-factor authentication (django-otp, TOTP; see toolkit/security/twofactor.py): available to
+# every admin user under Account; TWO_FACTOR_REQUIRED=true makes it compulsory for all of them.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED")
+OTP_TOTP_ISSUER = "Community Planning Toolkit"
+# Content-Security-Policy (django-csp): no inline script or style on public pages. Video and slide
+# players may be framed only from these providers.
+EMBED_FRAME_SOURCES = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+    "https://docs.google.com",
+    "https://www.slideshare.net",
+    "https://speakerdeck.com",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "frame-src": EMBED_FRAME_SOURCES,
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Wagtail's admin has inline scripts and styles of its own, so its pages get a looser policy.
+CONTENT_SECURITY_POLICY_ADMIN_PREFIXES = ["/admin/", "/django-admin/"]
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", "https:"],
+        "font-src": ["'self'", "data:"],
+        "frame-src": ["'self'", *EMBED_FRAME_SOURCES],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# No Gravatar: editors' avatars are not fetched from (and their email hashes not sent to) a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), accelerometer=(), gyroscope=(), magnetometer=()"
 
 LOGGING = {
     "version": 1,

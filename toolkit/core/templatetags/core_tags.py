@@ -60,8 +60,17 @@ def site_footer(context):
 @register.inclusion_tag("includes/breadcrumbs.html")
 def breadcrumbs(page):
     """Home > section > page; nothing on the home page itself."""
-    ancestors = page.get_ancestors().filter(depth__gt=1) if page.depth > 2 else []
-    return {"ancestors": ancestors, "current": page}
+    return {"ancestors": breadcrumb_ancestors(page), "current": page}
+
+
+def breadcrumb_ancestors(page):
+    """The pages above ``page`` in its breadcrumbs, fetched once per page (the structured data
+    in the page's head lists the same trail)."""
+    if page.depth <= 2:
+        return []
+    if not hasattr(page, "_breadcrumb_ancestors"):
+        page._breadcrumb_ancestors = list(page.get_ancestors().filter(depth__gt=1))
+    return page._breadcrumb_ancestors
 
 
 @register.simple_tag

@@ -6,6 +6,8 @@ from django.core.management.base import CommandError
 from wagtail.models import Page, Site
 
 from toolkit.directory.models import Organisation
+from toolkit.glossary.models import Term
+from toolkit.printing.models import PrintPackPage
 from toolkit.sheets.models import DefinitionSheetPage, MethodSheetPage, SectionPage, SheetPage
 from toolkit.taxonomy.models import Audience, PathwayPage, Topic
 
@@ -16,7 +18,7 @@ pytestmark = pytest.mark.django_db
 def demo(db):
     """The demo toolkit on an empty tree (the test site built for other tests is removed first)."""
     Page.objects.filter(depth__gt=1).delete()
-    for model in (Topic, Audience, Organisation):
+    for model in (Topic, Audience, Organisation, Term):
         model.objects.all().delete()
     call_command("load_demo", verbosity=0)
 
@@ -29,6 +31,7 @@ def test_demo_meets_the_content_brief(demo, client):
     assert Topic.objects.count() == 45
     assert Audience.objects.count() == 4
     assert Organisation.objects.count() >= 15
+    assert Term.objects.count() >= 60 and Term.objects.filter(sheet__isnull=False).count() >= 60
     for section in SectionPage.objects.all():
         assert section.sheets().exists(), section.title
     for topic in Topic.objects.with_sheet_counts():
@@ -37,6 +40,9 @@ def test_demo_meets_the_content_brief(demo, client):
         assert SheetPage.objects.filter(audiences=audience).exists(), audience.name
     for pathway in PathwayPage.objects.live():
         assert len(pathway.reading_route()) >= 6, pathway.title
+    packs = {pack.title: len(pack.sheets()) for pack in PrintPackPage.objects.live()}
+    assert len(packs) == PathwayPage.objects.live().count() + SectionPage.objects.live().count() == 12
+    assert packs["Start here for People"] >= 6 and packs["All of Neighbourhood Planning"] >= 1
     for sheet in SheetPage.objects.all():
         assert len(sheet.summary.split()) <= 60, sheet.title
         assert sheet.key_facts.count() >= 3, sheet.title
@@ -55,9 +61,10 @@ def test_demo_meets_the_content_brief(demo, client):
 
 
 def test_loading_twice_creates_nothing_new(demo):
-    before = {model: model.objects.count() for model in (Page, Topic, Audience, Organisation)}
+    models = (Page, Topic, Audience, Organisation, Term)
+    before = {model: model.objects.count() for model in models}
     call_command("load_demo", verbosity=0)
-    assert {model: model.objects.count() for model in (Page, Topic, Audience, Organisation)} == before
+    assert {model: model.objects.count() for model in models} == before
 
 
 def test_demo_editor_is_refused_without_debug(settings):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from toolkit.search.search import MAX_QUERY_CHARS, MAX_QUERY_WORDS, clean_query
+from toolkit.search.query import MAX_QUERY_CHARS, MAX_QUERY_WORDS, clean_query
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 def result_titles(response):
     assert response.status_code == 200
     page = BeautifulSoup(response.content, "html.parser")
-    return [a.get_text(strip=True) for a in page.select(".search-results .card__title a")]
+    return [a.get_text(" ", strip=True) for a in page.select(".search-results .card__title a")]
 
 
 def test_finds_sheets_by_title_summary_and_body(client, site):

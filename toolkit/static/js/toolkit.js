@@ -1,4 +1,5 @@
 // Progressive enhancement only: every page works without this file.
+
 // Close the "Get started" menu with Escape or when focus leaves it, as readers expect of a menu.
 document.querySelectorAll("details.menu").forEach((menu) => {
     menu.addEventListener("keydown", (event) => {
@@ -11,3 +12,241 @@ document.querySelectorAll("details.menu").forEach((menu) => {
         if (!menu.contains(event.relatedTarget)) menu.open = false;
     });
 });
+
+// Search-as-you-type: the WAI-ARIA 1.2 combobox pattern with a listbox popup.
+// Arrow keys move through suggestions, Enter opens the chosen one, Escape closes the list;
+// without a chosen suggestion the form submits as usual.
+(function () {
+    const inputs = document.querySelectorAll("input[data-suggest]");
+    if (!inputs.length || !window.fetch) return;
+    const endpoint = "/search/suggest/";
+    let counter = 0;
+
+    inputs.forEach((input) => {
+        counter += 1;
+        const listId = `suggest-list-${counter}`;
+        const wrapper = document.createElement("div");
+        wrapper.className = "suggest";
+        input.parentNode.insertBefore(wrapper, input);
+        wrapper.appendChild(input);
+        const list = document.createElement("ul");
+        list.id = listId;
+        list.className = "suggest__list";
+        list.setAttribute("role", "listbox");
+        list.setAttribute("aria-label", "Suggestions");
+        list.hidden = true;
+        wrapper.appendChild(list);
+        const status = document.createElement("div");
+        status.className = "visually-hidden";
+        status.setAttribute("role", "status");
+        wrapper.appendChild(status);
+
+        input.setAttribute("role", "combobox");
+        input.setAttribute("aria-autocomplete", "list");
+        input.setAttribute("aria-expanded", "false");
+        input.setAttribute("aria-controls", listId);
+
+        let items = [];
+        let active = -1;
+        let timer = null;
+        let lastQuery = "";
+
+        function close() {
+            list.hidden = true;
+            input.setAttribute("aria-expanded", "false");
+            input.removeAttribute("aria-activedescendant");
+            active = -1;
+        }
+
+        function setActive(index) {
+            const options = list.querySelectorAll("[role=option]");
+            options.forEach((option, i) => option.setAttribute("aria-selected", i === index ? "true" : "false"));
+            active = index;
+            if (index >= 0) {
+                input.setAttribute("aria-activedescendant", options[index].id);
+                options[index].scrollIntoView({ block: "nearest" });
+            } else {
+                input.removeAttribute("aria-activedescendant");
+            }
+        }
+
+        function render() {
+            list.textContent = "";
+            items.forEach((item, i) => {
+                const option = document.createElement("li");
+                option.id = `${listId}-option-${i}`;
+                option.className = "suggest__option";
+                option.setAttribute("role", "option");
+                option.setAttribute("aria-selected", "false");
+                option.textContent = item.label;
+                const kind = document.createElement("span");
+                kind.className = "suggest__kind";
+                kind.textContent = item.kind;
+                option.appendChild(kind);
+                option.addEventListener("mousedown", (event) => {
+                    event.preventDefault();
+                    window.location.href = item.url;
+                });
+                list.appendChild(option);
+            });
+            const open = items.length > 0;
+            list.hidden = !open;
+            input.setAttribute("aria-expanded", open ? "true" : "false");
+            active = -1;
+            status.textContent = open
+                ? `${items.length} suggestion${items.length === 1 ? "" : "s"}. Use the up and down arrows to choose.`
+                : "";
+        }
+
+        function fetchSuggestions() {
+            const query = input.value.trim();
+            if (query === lastQuery) return;
+            lastQuery = query;
+            if (query.length < 2) {
+                items = [];
+                render();
+                return;
+            }
+            fetch(`${endpoint}?q=${encodeURIComponent(query)}`, { headers: { Accept: "application/json" } })
+                .then((response) => (response.ok ? response.json() : { suggestions: [] }))
+                .then((data) => {
+                    if (input.value.trim() !== query) return;
+                    items = data.suggestions || [];
+                    render();
+                })
+                .catch(() => close());
+        }
+
+        input.addEventListener("input", () => {
+            clearTimeout(timer);
+            timer = setTimeout(fetchSuggestions, 120);
+        });
+        input.addEventListener("keydown", (event) => {
+            const open = !list.hidden && items.length > 0;
+            if (event.key === "ArrowDown") {
+                if (!open) { lastQuery = ""; fetchSuggestions(); return; }
+                event.preventDefault();
+                setActive(active < items.length - 1 ? active + 1 : 0);
+            } else if (event.key === "ArrowUp" && open) {
+                event.preventDefault();
+                setActive(active > 0 ? active - 1 : items.length - 1);
+            } else if (event.key === "Enter" && open && active >= 0) {
+                event.preventDefault();
+                window.location.href = items[active].url;
+            } else if (event.key === "Escape" && open) {
+                event.preventDefault();
+                close();
+            }
+        });
+        input.addEventListener("blur", () => setTimeout(close, 150));
+    });
+})();
+
+// The print view's "Print this page" button needs JavaScript, so it stays hidden without it.
+document.querySelectorAll("[data-print]").forEach((button) => {
+    button.hidden = false;
+    button.addEventListener("click", () => window.print());
+});
+
+// Inline definitions: each glossary link in a sheet becomes a disclosure button that opens the
+// term's short definition under the word, with links to the glossary and the full sheet. Escape
+// or a click elsewhere closes it (Escape returns focus to the word). Without this script the
+// words stay plain links to the glossary page.
+(function () {
+    const source = document.getElementById("glossary-definitions");
+    const links = document.querySelectorAll("a.glossary-term[data-glossary-term]");
+    if (!source || !links.length) return;
+    let definitions;
+    try {
+        definitions = JSON.parse(source.textContent);
+    } catch (error) {
+        return;
+    }
+    let current = null;
+
+    function close(widget, returnFocus) {
+        widget.button.setAttribute("aria-expanded", "false");
+        widget.panel.hidden = true;
+        if (returnFocus) widget.button.focus();
+        if (current === widget) current = null;
+    }
+
+    function place(panel) {
+        // Keep the open definition on screen, even for a word at the right edge of a phone.
+        panel.style.left = "";
+        const box = panel.getBoundingClientRect();
+        const overflow = box.right - (document.documentElement.clientWidth - 8);
+        if (overflow > 0) panel.style.left = `${-Math.min(overflow, Math.max(box.left - 8, 0))}px`;
+    }
+
+    function open(widget) {
+        if (current && current !== widget) close(current, false);
+        widget.button.setAttribute("aria-expanded", "true");
+        widget.panel.hidden = false;
+        place(widget.panel);
+        current = widget;
+    }
+
+    function link(href, text) {
+        const a = document.createElement("a");
+        a.href = href;
+        a.textContent = text;
+        return a;
+    }
+
+    links.forEach((anchor, index) => {
+        const entry = definitions[anchor.dataset.glossaryTerm];
+        if (!entry) return;
+        const id = `glossary-definition-${index + 1}`;
+        const wrapper = document.createElement("span");
+        wrapper.className = "glossary-inline";
+        const button = document.createElement("button");
+        button.type = "button";
+        button.className = "glossary-inline__term";
+        button.textContent = anchor.textContent;
+        const hint = document.createElement("span");
+        hint.className = "visually-hidden";
+        hint.textContent = " (show what this means)";
+        button.appendChild(hint);
+        button.setAttribute("aria-expanded", "false");
+        button.setAttribute("aria-controls", id);
+
+        const panel = document.createElement("span");
+        panel.id = id;
+        panel.className = "glossary-inline__panel";
+        panel.setAttribute("role", "region");
+        panel.setAttribute("aria-label", `What “${entry.term}” means`);
+        panel.hidden = true;
+        const name = document.createElement("span");
+        name.className = "glossary-inline__name";
+        name.textContent = entry.term;
+        const text = document.createElement("span");
+        text.textContent = entry.definition;
+        const more = document.createElement("span");
+        more.className = "glossary-inline__links";
+        more.appendChild(link(entry.url, "Open in the glossary"));
+        if (entry.sheetUrl) more.appendChild(link(entry.sheetUrl, `Read the sheet: ${entry.sheetTitle}`));
+        panel.append(name, text, more);
+
+        wrapper.append(button, panel);
+        anchor.replaceWith(wrapper);
+        const widget = { wrapper, button, panel };
+        button.addEventListener("click", () => {
+            if (panel.hidden) open(widget);
+            else close(widget, false);
+        });
+        wrapper.addEventListener("focusout", (event) => {
+            if (!panel.hidden && !wrapper.contains(event.relatedTarget)) close(widget, false);
+        });
+    });
+
+    document.addEventListener("keydown", (event) => {
+        if (event.key === "Escape" && current) {
+            event.preventDefault();
+            close(current, current.wrapper.contains(document.activeElement) || document.activeElement === document.body);
+        }
+    });
+    document.addEventListener("click", (event) => {
+        if (current && !current.wrapper.contains(event.target)) close(current, false);
+    });
+})();

@@ -1,13 +1,14 @@
-"""``python manage.py load_demo [--editor]``: load the demo toolkit (safe to run again)."""
+"""``python manage.py load_demo [--editor]``: load the demo toolkit (safe to run again).
+
+``--editor`` also makes the demo accounts: editor, reviewer and contributor (development only).
+"""
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from toolkit.demo.loader import DemoContentError, DemoLoader
-
-DEMO_EDITOR = ("editor", "toolkit-demo-editor")
+from toolkit.editorial.roles import create_demo_accounts, setup_roles
 
 
 class Command(BaseCommand):
@@ -17,7 +18,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--editor",
             action="store_true",
-            help="Also create a demo editor account (development only; refused when DEBUG is off).",
+            help="Also create the demo editor, reviewer and contributor accounts (development only; "
+            "refused when DEBUG is off).",
         )
 
     def handle(self, *args, editor=False, **options):
@@ -29,21 +31,13 @@ class Command(BaseCommand):
             raise CommandError(f"Demo content problem, nothing was loaded: {error}") from error
         for line in report.lines():
             self.stdout.write(f"  {line}")
+        setup_roles()  # Contributors, Reviewers, Editors and the "Sheet review" workflow
         if editor:
             self.create_editor()
         self.stdout.write(self.style.SUCCESS("Demo toolkit ready."))
 
     def create_editor(self):
-        username, password = DEMO_EDITOR
-        User = get_user_model()
-        user, created = User.objects.get_or_create(
-            username=username,
-            defaults={"email": "editor@example.org", "first_name": "Demo", "last_name": "Editor"},
-        )
-        if created:
-            user.is_staff = user.is_superuser = True
-            user.set_password(password)
-            user.save()
-        self.stdout.write(
-            f"  Log in at http://127.0.0.1:8000/admin/ as “{username}” with password “{password}”."
-        )
+        """The demo editor (a superuser) and, for trying the workflow, a contributor and a reviewer."""
+        self.stdout.write("  Log in at http://127.0.0.1:8000/admin/ as")
+        for username, password in create_demo_accounts():
+            self.stdout.write(f"    “{username}” with password “{password}”")

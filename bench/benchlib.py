@@ -1,0 +1,186 @@
+"""Shared plumbing for the benchmark scripts: a fresh database, a production-like gunicorn, wrk.
+
+Benchmarks are scripts, not tests: they print figures and ratios against a reference measured in
+the same run (a static file served by the same server), so results from different machines can be
+compared by ratio. Everything runs on loopback only.
+"""
+
+import json
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+GEN_CONTENT = ROOT.parent / "shared" / "bench" / "gen_content.py"
+OUT = ROOT / "bench" / "out"
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def database_url(kind, name):
+    if kind == "sqlite":
+        return f"sqlite:///{OUT / (name + '.sqlite3')}"
+    return f"postgres://postgres@127.0.0.1:5432/{name}"
+
+
+def fresh_database(kind, name):
+    """Drop and recreate the benchmark database."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    if kind == "sqlite":
+        (OUT / f"{name}.sqlite3").unlink(missing_ok=True)
+        return
+    for sql in (f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", f"CREATE DATABASE {name}"):
+        subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", sql], check=True)
+
+
+def environment(db_url, redis_url=""):
+    env = dict(os.environ)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    env |= {
+        "DJANGO_SETTINGS_MODULE": "toolkit.settings.production",
+        "SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": db_url,
+        "STATIC_ROOT": str(OUT / "static"),
+        "LOG_LEVEL": "ERROR",
+    }
+    if redis_url:
+        env["REDIS_URL"] = redis_url
+    else:
+        env.pop("REDIS_URL", None)
+    return env
+
+
+def manage(env, *args):
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def corpus(n):
+    path = OUT / f"corpus-{n}.jsonl"
+    if not path.exists():
+        OUT.mkdir(parents=True, exist_ok=True)
+        subprocess.run([sys.executable, str(GEN_CONTENT), "--n", str(n), "--out", str(path)], check=True)
+    return path
+
+
+def prepare_site(env, n):
+    """Migrate, load the demo toolkit and ``n`` corpus sheets, collect static files."""
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "load_demo", "-v0")
+    manage(env, "load_bench_corpus", str(corpus(n)))
+    manage(env, "collectstatic", "--noinput", "-v0")
+
+
+@contextmanager
+def gunicorn(env, port, workers=2):
+    process = subprocess.Popen(
+        [
+            GUNICORN,
+            "toolkit.wsgi",
+            "--workers",
+            str(workers),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "error",
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}/")
+        yield f"http://127.0.0.1:{port}", process
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+
+
+def wait_until_up(url, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"The server at {url} did not start within {seconds} s")
+
+
+def fetch(url):
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return response.status, response.read()
+
+
+def timed_requests(url, count):
+    """Sequential latencies in milliseconds."""
+    times = []
+    for _ in range(count):
+        start = time.perf_counter()
+        status, _ = fetch(url)
+        times.append((time.perf_counter() - start) * 1000)
+        if status != 200:
+            raise SystemExit(f"{url} answered {status}")
+    return times
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+WRK_LINE = re.compile(r"Requests/sec:\s+([\d.]+)")
+WRK_LATENCY = re.compile(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", re.M)
+
+
+def wrk(url, seconds=10, connections=8, threads=2):
+    """Throughput (req/s) and latency percentiles (ms) from wrk."""
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is not installed: apt-get install -y wrk")
+    result = subprocess.run(
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    scale = {"us": 0.001, "ms": 1, "s": 1000}
+    latency = {int(p): float(v) * scale[u] for p, v, u in WRK_LATENCY.findall(result.stdout)}
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", result.stdout)
+    if non_2xx:
+        raise SystemExit(f"{url}: {non_2xx.group(1)} error responses under load")
+    return {
+        "rps": float(WRK_LINE.search(result.stdout).group(1)),
+        "p50": latency.get(50),
+        "p99": latency.get(99),
+    }
+
+
+def save_static_copy(html, name):
+    """Write a page's HTML where WhiteNoise serves it (read at server start)."""
+    target = OUT / "static" / "bench"
+    target.mkdir(parents=True, exist_ok=True)
+    (target / name).write_bytes(html)
+    return f"/static/bench/{name}"
+
+
+def median_ms(values):
+    return statistics.median(values)
+
+
+def dump(name, data):
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / f"{name}.json").write_text(json.dumps(data, indent=2), encoding="utf-8")

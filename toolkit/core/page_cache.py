@@ -1,0 +1,92 @@
+"""A full-page cache for anonymous readers, made stale by the site-wide content version.
+
+Why not Django's cache middleware or wagtail-cache: Django's caches per URL with a fixed key
+prefix, so a publish cannot invalidate it; wagtail-cache (3.0) requires Wagtail < 8. This one is
+small: it serves a stored response to anyone without a session cookie, and stores a response only
+when it is safe to share (a 200 for a GET, no cookies set, not private). Its keys include the
+content version (``toolkit.core.cache``), which every publish, unpublish, move, delete and
+snippet or settings edit bumps, so readers never see a stale page and editors (who have a
+session) always see the live one.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import MiddlewareNotUsed
+from django.utils.cache import patch_cache_control
+
+from .cache import content_version
+
+UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/search/", "/pack/", "/documents/", "/static/", "/media/")
+CACHEABLE_TYPES = ("text/html", "application/xml", "application/atom+xml", "text/plain")
+NOT_REPLAYED = {"set-cookie", "x-page-cache"}
+
+
+def has_session(request):
+    return settings.SESSION_COOKIE_NAME in request.COOKIES
+
+
+def cacheable_request(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and not has_session(request)
+        and not request.path.startswith(UNCACHED_PREFIXES)
+    )
+
+
+def cacheable_response(response):
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.cookies
+        and not response.streaming
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+        and response.get("Content-Type", "").startswith(CACHEABLE_TYPES)
+    )
+
+
+def cache_key(request):
+    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"page:{content_version()}:{request.get_host()}:{digest}"
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.timeout = getattr(settings, "PAGE_CACHE_SECONDS", 60 * 60 * 24)
+        self.max_age = getattr(settings, "PAGE_CACHE_MAX_AGE", 60)
+        if not self.timeout:
+            raise MiddlewareNotUsed("PAGE_CACHE_SECONDS is 0: the page cache is off")
+
+    def __call__(self, request):
+        if not cacheable_request(request):
+            return self.get_response(request)
+        key = cache_key(request)
+        stored = cache.get(key)
+        if stored is not None:
+            return self.replay(stored)
+        response = self.get_response(request)
+        if cacheable_response(response):
+            response.content  # noqa: B018 - render a TemplateResponse before storing it
+            response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
+            patch_cache_control(response, public=True, max_age=self.max_age)
+            cache.set(key, self.snapshot(response), self.timeout)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def snapshot(response):
+        headers = {name: value for name, value in response.items() if name.lower() not in NOT_REPLAYED}
+        return {"content": response.content, "headers": headers}
+
+    @staticmethod
+    def replay(stored):
+        from django.http import HttpResponse
+
+        response = HttpResponse(stored["content"])
+        for name, value in stored["headers"].items():
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
+        return response

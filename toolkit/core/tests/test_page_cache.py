@@ -1,0 +1,131 @@
+"""The anonymous full-page cache: hits for readers, never for editors, fresh after every publish."""
+
+import pytest
+from django.conf import settings
+
+pytestmark = pytest.mark.django_db
+
+
+def get(client, url, **headers):
+    response = client.get(url, **headers)
+    assert response.status_code in (200, 304), url
+    return response
+
+
+def test_second_anonymous_request_is_a_hit_with_no_queries(client, site, django_assert_num_queries):
+    first = get(client, site.definition.url)
+    assert first["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        second = get(client, site.definition.url)
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert "public" in second["Cache-Control"] and "max-age=" in second["Cache-Control"]
+
+
+def test_editors_are_never_served_from_the_cache(client, site, django_user_model):
+    get(client, site.definition.url)
+    client.force_login(django_user_model.objects.create_superuser("ed", "ed@example.org", "pw"))
+    response = get(client, site.definition.url)
+    assert not response.has_header("X-Page-Cache")
+
+
+def test_publishing_makes_cached_pages_stale(client, site):
+    get(client, site.section.url)
+    assert get(client, site.section.url)["X-Page-Cache"] == "hit"
+    site.definition.title = "Neighbourhood Plan (updated)"
+    site.definition.save_revision().publish()
+    response = get(client, site.section.url)  # the section lists the sheet: it must show the new title
+    assert response["X-Page-Cache"] == "miss"
+    assert "Neighbourhood Plan (updated)" in response.content.decode()
+
+
+@pytest.mark.parametrize("change", ["unpublish", "move", "delete"])
+def test_unpublish_move_and_delete_make_cached_pages_stale(client, site, change):
+    get(client, site.section.url)
+    if change == "unpublish":
+        site.other_definition.unpublish()
+    elif change == "move":
+        site.other_definition.move(site.other_section, pos="last-child")
+    else:
+        site.other_definition.delete()
+    response = get(client, site.section.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Neighbourhood Forum" not in response.content.decode()
+
+
+def test_snippet_and_settings_edits_make_cached_pages_stale(client, site):
+    from toolkit.core.models import ToolkitSettings
+
+    get(client, site.home.url)
+    site.topic.name = "neighbourhood plans"
+    site.topic.save()
+    assert "neighbourhood plans" in get(client, site.home.url).content.decode()
+    settings_row = ToolkitSettings.for_site(site.home.get_site())
+    settings_row.licence = "A brand new licence."
+    settings_row.save()
+    assert "A brand new licence." in get(client, site.definition.url).content.decode()
+
+
+def test_repeated_conditional_request_gets_304(client, site):
+    first = get(client, site.definition.url)
+    etag = first["ETag"]
+    again = client.get(site.definition.url, HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+def test_pages_that_set_cookies_or_fail_are_not_cached(client, site):
+    contact = get(client, site.contact.url)  # has a form: sets the CSRF cookie
+    assert contact.cookies
+    assert (
+        not client.get(site.contact.url).has_header("X-Page-Cache")
+        or client.get(site.contact.url)["X-Page-Cache"] == "miss"
+    )
+    client.get("/no-such-page/")
+    assert not client.get("/no-such-page/").has_header("X-Page-Cache")
+
+
+def test_search_is_not_cached_so_every_query_is_counted(client, site):
+    from toolkit.search.models import QueryLog
+
+    client.get("/search/", {"q": "neighbourhood"})
+    client.get("/search/", {"q": "neighbourhood"})
+    assert QueryLog.objects.get(query="neighbourhood").hits == 2
+
+
+def test_visitors_with_a_session_bypass_the_cache(client, site):
+    get(client, site.definition.url)
+    client.cookies[settings.SESSION_COOKIE_NAME] = "anything"
+    assert not get(client, site.definition.url).has_header("X-Page-Cache")
+
+
+def test_publishing_purges_the_page_from_a_cdn(site, settings):
+    """Wagtail's front-end cache invalidation sends PURGE to a real local HTTP server."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    purged = []
+
+    class PurgeHandler(BaseHTTPRequestHandler):
+        def do_PURGE(self):  # noqa: N802 - the HTTP method's name
+            purged.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), PurgeHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        settings.WAGTAILFRONTENDCACHE = {
+            "proxy": {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                "LOCATION": f"http://127.0.0.1:{server.server_port}",
+            }
+        }
+        site.definition.save_revision().publish()
+    finally:
+        server.shutdown()
+    assert site.definition.url in purged

@@ -1,0 +1,158 @@
+"""Facets, highlighting, did-you-mean, promotions, the query log and suggestions."""
+
+import pytest
+from bs4 import BeautifulSoup
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+from toolkit.search.models import QueryLog, SynonymGroup
+
+pytestmark = pytest.mark.django_db
+
+
+def page_of(response):
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def titles(page):
+    return [a.get_text(" ", strip=True) for a in page.select(".search-results .card__title a")]
+
+
+def test_facets_show_counts_and_filter_by_link(client, site):
+    page = page_of(client.get("/search/", {"q": "neighbourhood"}))
+    facets = page.select_one("nav.facets").get_text(" ", strip=True)
+    assert "Definition sheets (2)" in facets and "Method sheets (1)" in facets
+    method_link = next(a for a in page.select("nav.facets a") if "Method sheets" in a.get_text())
+    filtered = page_of(client.get("/search/" + method_link["href"]))
+    assert titles(filtered) == ["Run a community survey"]
+    assert "Remove filter: kind" in filtered.get_text()
+
+
+def test_facets_combine_in_the_url_and_clear_one_at_a_time(client, site):
+    response = client.get(
+        "/search/", {"q": "neighbourhood", "kind": "definition", "section": "neighbourhood-planning"}
+    )
+    page = page_of(response)
+    assert sorted(titles(page)) == ["Neighbourhood Forum", "Neighbourhood Plan"]
+    clear_kind = next(a for a in page.select(".active-filters a") if "Remove filter: kind" in a.get_text())[
+        "href"
+    ]
+    assert "kind=" not in clear_kind and "section=neighbourhood-planning" in clear_kind
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"kind": "nonsense"},
+        {"topic": "<script>"},
+        {"section": "x" * 5000},
+        {"audience": "'; DROP TABLE x; --"},
+    ],
+)
+def test_malformed_facets_are_ignored_with_a_note(client, site, params):
+    page = page_of(client.get("/search/", {"q": "neighbourhood"} | params))
+    assert "We ignored the filter" in page.get_text()
+    assert len(titles(page)) == 3
+    assert "<script>" not in page.decode_contents().replace("&lt;script&gt;", "")
+
+
+def test_matching_words_are_highlighted_in_summaries(client, site):
+    page = page_of(client.get("/search/", {"q": "summary neighbourhood"}))
+    marks = {mark.get_text().lower() for mark in page.select(".card__summary mark")}
+    assert "neighbourhood" in marks and "summary" in marks
+
+
+def test_highlighting_escapes_html(client, site):
+    site.definition.summary = "A <b>bold</b> neighbourhood claim."
+    site.definition.save_revision().publish()
+    html = client.get("/search/", {"q": "neighbourhood"}).content.decode()
+    assert "&lt;b&gt;bold&lt;/b&gt; <mark>neighbourhood</mark>" in html
+
+
+def test_did_you_mean_offers_but_does_not_replace(client, site):
+    page = page_of(client.get("/search/", {"q": "neighbourhod survey"}))
+    text = page.get_text(" ", strip=True)
+    assert "neighbourhood survey" in text
+    assert page.select_one("#search-page-q")["value"] == "neighbourhod survey"
+
+
+def test_no_results_shows_the_likely_meaning_and_says_so(client, site):
+    page = page_of(client.get("/search/", {"q": "neighbourhod"}))
+    assert "No sheets matched “neighbourhod”, so we are showing results for" in page.get_text(" ", strip=True)
+    assert "Neighbourhood Plan" in titles(page)
+
+
+def test_synonyms_are_editable_data(client, site):
+    assert titles(page_of(client.get("/search/", {"q": "zzplanbook"}))) == []
+    SynonymGroup.objects.create(terms="zzplanbook, community survey")
+    assert titles(page_of(client.get("/search/", {"q": "zzplanbook"}))) == ["Run a community survey"]
+
+
+def test_seeded_synonyms_cover_the_common_acronyms():
+    terms = {term for group in SynonymGroup.objects.all() for term in group.term_list()}
+    for term in (
+        "cil",
+        "s106",
+        "section 106",
+        "planning obligation",
+        "acv",
+        "community right to bid",
+        "business improvement district",
+        "ndp",
+        "lpa",
+        "nppf",
+        "asb",
+        "neighborhood",
+        "center",
+        "program",
+    ):
+        assert term in terms, term
+
+
+def test_promoted_sheets_come_first(client, site):
+    query = Query.get("neighbourhood")
+    SearchPromotion.objects.create(query=query, page=site.method, sort_order=0)
+    page = page_of(client.get("/search/", {"q": "neighbourhood"}))
+    assert titles(page)[0] == "Run a community survey"
+    assert "Recommended" in page.select_one(".search-results li").get_text()
+
+
+def test_queries_are_logged_without_personal_data(client, site):
+    client.get("/search/", {"q": "Neighbourhood"}, REMOTE_ADDR="203.0.113.9")
+    client.get("/search/", {"q": "neighbourhood "})
+    client.get("/search/", {"q": "xylophone"})
+    logged = {row.query: (row.hits, row.results) for row in QueryLog.objects.all()}
+    assert logged == {"neighbourhood": (2, 3), "xylophone": (1, 0)}
+    field_names = {field.name for field in QueryLog._meta.get_fields()}
+    assert field_names == {"id", "query", "hits", "results", "last_searched"}
+
+
+def test_query_report_in_admin(client, site, django_user_model):
+    QueryLog.objects.create(query="xylophone", hits=4, results=0)
+    client.force_login(django_user_model.objects.create_superuser("ed", "ed@example.org", "pw"))
+    response = client.get("/admin/search_queries/", {"results": 0})
+    assert response.status_code == 200
+    assert "xylophone" in response.content.decode()
+
+
+def test_suggestions_endpoint(client, site):
+    data = client.get("/search/suggest/", {"q": "neigh"}).json()["suggestions"]
+    labels = [row["label"] for row in data]
+    assert labels[:2] == ["Neighbourhood Forum", "Neighbourhood Plan"]
+    assert data[0]["url"] == site.other_definition.url and data[0]["kind"] == "Definition sheet"
+    assert (
+        client.get("/search/suggest/", {"q": "ndp"}).json()["suggestions"][0]["label"] == "Neighbourhood Plan"
+    )
+
+
+@pytest.mark.parametrize("q", ["", "n", "*", "x" * 10_000, "🏠", "'; --"])
+def test_suggestions_endpoint_with_odd_input(client, site, q):
+    response = client.get("/search/suggest/", {"q": q})
+    assert response.status_code == 200
+    assert response.json()["suggestions"] == []
+
+
+def test_suggestions_answer_without_touching_the_database_when_warm(client, site, django_assert_num_queries):
+    client.get("/search/suggest/", {"q": "neigh"})
+    with django_assert_num_queries(0):
+        client.get("/search/suggest/", {"q": "plan"})
