@@ -14,6 +14,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import MiddlewareNotUsed
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 from .cache import content_version
@@ -48,8 +49,10 @@ def cacheable_response(response):
 
 
 def cache_key(request):
+    """Keyed by content version and by day, since pages say things such as "review overdue" that
+    change with the date alone."""
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page:{content_version()}:{request.get_host()}:{digest}"
+    return f"page:{content_version()}:{timezone.localdate().isoformat()}:{request.get_host()}:{digest}"
 
 
 class AnonymousPageCacheMiddleware:
