@@ -7,24 +7,12 @@ The hostile export's scripts, event handlers and ``javascript:`` links all try t
 
 import pytest
 from django.core.management import call_command
-from playwright.sync_api import sync_playwright
 from wagtail.models import Page
 
 from toolkit.wordpress_import.wxr import parse_wxr
 
 from .conftest import HOSTILE, imported_pages, make_import_home, run_import
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SOURCE = "https://hostile.example"
 
 
@@ -38,16 +26,12 @@ def imported(transactional_db):
 
 
 @pytest.fixture
-def browser_page():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.set_default_timeout(10_000)
-        dialogs = []
-        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        page.dialogs = dialogs
-        yield page
-        browser.close()
+def browser_page(page):
+    """The shared chromium page (conftest), recording any dialog a script opens."""
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.dialogs = dialogs
+    return page
 
 
 def ran_script(page):
