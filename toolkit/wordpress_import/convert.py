@@ -632,7 +632,39 @@ def convert(content, resolver=None, title=""):
     warnings.extend(walker.warnings)
     for tag, count in sorted(walker.dropped.items()):
         warnings.append(f"{count} <{tag}> element(s) unwrapped")
-    return Conversion(blocks=walker.blocks, warnings=warnings, pending_links=walker.pending_links)
+    return Conversion(blocks=walker.blocks, warnings=summarise(warnings), pending_links=walker.pending_links)
+
+
+GROUPED_WARNINGS = (
+    (
+        "image not imported (no file under --media-dir), linked instead: ",
+        "{n} images not imported (no file under --media-dir), linked to their old address: {items}",
+    ),
+    ("gallery image ", "{n} gallery images not imported (no file under --media-dir): {items}"),
+    ("block “", "{n} blocks that WordPress builds when the page is viewed were dropped: {items}"),
+)
+
+
+def summarise(warnings):
+    """One line per kind of problem in a post (a gallery of 30 missing images is one warning)."""
+    grouped, others = {}, []
+    for message in warnings:
+        for prefix, template in GROUPED_WARNINGS:
+            if message.startswith(prefix):
+                detail = message[len(prefix) :].split("”")[0].split(" not imported")[0]
+                grouped.setdefault(template, []).append(detail)
+                break
+        else:
+            if message not in others:
+                others.append(message)
+    for template, items in grouped.items():
+        if len(items) == 1:
+            others.append(next(w for w in warnings if items[0] in w))
+        else:
+            unique = list(dict.fromkeys(items))
+            shown = ", ".join(unique[:5]) + (", …" if len(unique) > 5 else "")
+            others.append(template.format(n=len(items), items=shown))
+    return others
 
 
 def unique_headings(blocks):

@@ -58,7 +58,7 @@ class Report:
             "dry_run": self.dry_run,
             "interrupted": self.interrupted,
             "totals": {kind: dict(self.outcomes(kind)) for kind in ("post", "page", "attachment")},
-            "created": dict(self.counts),
+            "created": {name: n for name, n in self.counts.items() if n},
             "comments_not_published": self.comments,
             "sticky": self.sticky,
             "not_imported_types": self.not_imported_types,
@@ -84,8 +84,9 @@ class Report:
                     f"{counts[o]} {o}" for o in (IMPORTED, UPDATED, UNCHANGED, SKIPPED, FAILED) if counts[o]
                 )
                 out.append(f"  {kind}s: {parts}")
-        if self.counts:
-            out.append("  also: " + ", ".join(f"{n} {name}" for name, n in sorted(self.counts.items())))
+        counts = sorted((name, n) for name, n in self.counts.items() if n)
+        if counts:
+            out.append("  also: " + ", ".join(f"{n} {name}" for name, n in counts))
         out.append(f"  comments: {self.comments} counted, none published")
         if self.sticky:
             out.append(f"  sticky in WordPress (Wagtail has no sticky posts): {', '.join(self.sticky)}")

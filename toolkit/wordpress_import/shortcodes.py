@@ -97,6 +97,8 @@ def youtube(code):
 def _media(kind, sources):
     def handler(code):
         url = next((code.attrs[key] for key in sources if code.attrs.get(key)), "")
+        if not url and code.positional:
+            url = code.positional[0]
         if not url and code.content:
             url = code.content.strip()
         return f'<x-media data-kind="{kind}" data-url="{_attr(url)}"></x-media>'

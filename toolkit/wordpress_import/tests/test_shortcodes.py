@@ -60,3 +60,9 @@ def test_escaped_shortcodes_and_brackets_are_text():
     out = expand("Write [[gallery]] to show a gallery. Footnote [1] and [ not a code ].")
     assert out.html == "Write [gallery] to show a gallery. Footnote [1] and [ not a code ]."
     assert out.unknown == []
+
+
+def test_audio_with_a_bare_address():
+    assert expand("[audio https://old.example/blues.mp3]").html == (
+        '<x-media data-kind="audio" data-url="https://old.example/blues.mp3"></x-media>'
+    )

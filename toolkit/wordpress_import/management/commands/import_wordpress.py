@@ -5,6 +5,7 @@ some items failed (they are listed, the rest were imported); 2 when nothing coul
 file, flag or mapping); 130 when interrupted (run the same command again to finish).
 """
 
+import os
 import sys
 from pathlib import Path
 
@@ -88,8 +89,11 @@ class Command(BaseCommand):
             raise self.fail("Some items failed (listed above); the rest were imported.", EXIT_ITEMS_FAILED)
 
     def print_report(self, report, report_path):
-        for line in report.lines():
-            self.stdout.write(line)
+        try:
+            for line in report.lines():
+                self.stdout.write(line)
+        except BrokenPipeError:  # the reader went away (``| head``): stop printing, quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         if report_path:
             try:
                 report.write_json(report_path)
