@@ -18,11 +18,11 @@ from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from toolkit.demo.loader import html_to_blocks
 from toolkit.sheets.blocks import SheetBodyBlock
 from toolkit.sheets.models import DefinitionSheetPage, MethodSheetPage, SectionPage, SheetPage
 from toolkit.taxonomy.models import Topic
 
-H2 = re.compile(r"<h2>(.*?)</h2>", re.S)
 SUMMARY_WORDS = 55
 
 
@@ -49,20 +49,14 @@ def read_posts(path, limit=None):
 
 
 def body_blocks(html):
-    """The post's HTML as heading and paragraph blocks, each heading unique within the sheet."""
-    blocks, seen = [], set()
-    for index, part in enumerate(H2.split(html)):
-        part = part.strip()
-        if not part:
-            continue
-        if index % 2:
-            text = part
-            while slugify(text) in seen:
-                text += " (more)"
-            seen.add(slugify(text))
-            blocks.append({"type": "heading", "value": text})
-        else:
-            blocks.append({"type": "paragraph", "value": part})
+    """The post's HTML as heading and paragraph blocks, each heading unique within the sheet
+    (sheets refuse repeated headings, whose anchors would clash)."""
+    blocks, seen = html_to_blocks(html), set()
+    for block in blocks:
+        if block["type"] == "heading":
+            while slugify(block["value"]) in seen:
+                block["value"] += " (more)"
+            seen.add(slugify(block["value"]))
     return SheetBodyBlock().to_python(blocks)
 
 
