@@ -8,6 +8,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import PageBodyBlock
+from .cache import remember
+from .routing import route_from
 
 LATEST_SHEETS = 6
 CLOUD_SIZES = 5
@@ -30,6 +32,14 @@ class ToolkitSettings(BaseSiteSetting):
     class Meta:
         verbose_name = "toolkit settings"
 
+    @classmethod
+    def for_site(cls, site):
+        """The site's settings, shared by every request until they are saved (a save bumps the
+        content version), rather than read from the database for each page."""
+        if site is None:
+            return super().for_site(site)
+        return remember(f"settings:{site.pk}", lambda: super(ToolkitSettings, cls).for_site(site))
+
 
 class HomePage(Page):
     """The front door: what the toolkit is, where to start, and what is new."""
@@ -49,6 +59,9 @@ class HomePage(Page):
         "printing.PrintPackIndexPage",
     ]
     max_count = 1
+
+    def route(self, request, path_components):
+        return route_from(self, request, path_components, super().route)
 
     def sections(self):
         from toolkit.sheets.models import SectionPage

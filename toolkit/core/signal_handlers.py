@@ -5,7 +5,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .cache import bump_content_version
 
-# Models outside the page tree whose rows appear in the site's frame or listings.
+# Models outside the page tree whose rows decide what the site's frame and listings show.
 WATCHED_MODELS = (
     "taxonomy.Topic",
     "taxonomy.Audience",
@@ -14,6 +14,7 @@ WATCHED_MODELS = (
     "toolkit_search.SynonymGroup",
     "glossary.Term",
     "editorial.Law",
+    "wagtailcore.PageViewRestriction",  # listings show only sheets open to everyone
 )
 
 

@@ -11,10 +11,12 @@ import uuid
 from django.core.cache import cache
 from django.db import transaction
 
+from toolkit.core.cache import forget_for_request, once_per_request
+
 VERSION_KEY = "toolkit:glossary-version"
 
 
-def glossary_version():
+def _read_glossary_version():
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
@@ -22,7 +24,12 @@ def glossary_version():
     return version
 
 
+def glossary_version():
+    return once_per_request(VERSION_KEY, _read_glossary_version)
+
+
 def _new_version():
+    forget_for_request(VERSION_KEY)
     cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
 
 

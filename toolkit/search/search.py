@@ -14,11 +14,10 @@ adds what readers of jargon-heavy guidance need on any backend:
 import hashlib
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import OuterRef, Subquery
 from wagtail.search.query import And, Or, Phrase, PlainText
 
-from toolkit.core.cache import content_version
+from toolkit.core.cache import remember
 from toolkit.sheets.models import DefinitionSheetPage, MethodSheetPage, SheetPage
 
 from .models import SynonymGroup
@@ -50,12 +49,7 @@ class SearchOutcome:
 
 def cached(name, build):
     """A value built from the published content, rebuilt whenever the content version changes."""
-    key = f"search:{name}:{content_version()}"
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, 60 * 60 * 24)
-    return value
+    return remember(f"search:{name}", build)
 
 
 def synonyms():

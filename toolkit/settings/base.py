@@ -85,6 +85,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "toolkit.core.cache.RequestMemoMiddleware",  # content versions read once per request
     # Conditional GET (ETag / If-None-Match -> 304) around the page cache, so hits get it too.
     "django.middleware.http.ConditionalGetMiddleware",
     "toolkit.core.page_cache.AnonymousPageCacheMiddleware",

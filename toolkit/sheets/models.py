@@ -21,6 +21,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from toolkit.core.blocks import heading_anchor
+from toolkit.core.cache import remember
 
 from .blocks import SheetBodyBlock
 
@@ -165,7 +166,9 @@ class SheetPage(RoutablePageMixin, Page):
         see_also = self.see_also_sheets()
         topics = list(self.topics.all())
         return {
+            "section": self.get_parent(),
             "topics": topics,
+            "audiences": list(self.audiences.all()),
             "key_facts": list(self.key_facts.all()),
             "links_out": list(self.links_out.all()),
             "see_also_sheets": see_also,
@@ -191,11 +194,20 @@ class SheetPage(RoutablePageMixin, Page):
         found = SheetPage.objects.live().public().listing().in_bulk(ids)
         return [found[pk] for pk in ids if pk in found]
 
+    def reader_parts(self, request):
+        """``sheet_parts()``, shared by every reader of this revision until any content changes.
+
+        Related sheets and see-also titles depend on other pages, so the key holds the site's
+        content version as well as this sheet's live revision. Previews always read afresh.
+        """
+        if getattr(request, "is_preview", False) or not self.live_revision_id:
+            return self.sheet_parts()
+        return remember(f"sheet-parts:{self.pk}:{self.live_revision_id}", self.sheet_parts)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        parts = self.sheet_parts()
+        parts = self.reader_parts(request)
         context.update(parts)
-        context["section"] = self.get_parent()
         context["toc"] = self.table_of_contents(parts)
         return context
 

@@ -17,6 +17,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from toolkit.core.cache import remember
+
 SHEETS_PER_PAGE = 20
 SIMPLE_RICH_TEXT = ["bold", "italic", "link", "ol", "ul"]
 
@@ -78,11 +80,16 @@ class Audience(SluggedName):
 
 
 def topic_index_url(request=None):
-    """The address of the live topic index, remembered on the request so a page asks once."""
+    """The address of the live topic index, asked of the database once per content version."""
     cached = getattr(request, "_topic_index_url", None)
     if cached is None:
-        index_page = TopicIndexPage.objects.live().only("url_path").first()
-        cached = index_page.get_url(request) if index_page else ""
+
+        def find():
+            index_page = TopicIndexPage.objects.live().only("url_path").first()
+            return index_page.get_url(request) if index_page else ""
+
+        host = request.get_host() if request is not None else ""
+        cached = remember(f"topic-index-url:{host}", find)
         if request is not None:
             request._topic_index_url = cached
     return cached

@@ -5,7 +5,7 @@ from django.urls import reverse
 from wagtail.models import Page, Site
 
 from toolkit.core.blocks import heading_anchor
-from toolkit.core.cache import content_version
+from toolkit.core.cache import content_version, remember
 from toolkit.core.models import ToolkitSettings
 
 register = template.Library()
@@ -57,10 +57,10 @@ def site_footer(context):
     }
 
 
-@register.inclusion_tag("includes/breadcrumbs.html")
-def breadcrumbs(page):
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
     """Home > section > page; nothing on the home page itself."""
-    return {"ancestors": breadcrumb_ancestors(page), "current": page}
+    return {"ancestors": breadcrumb_ancestors(page), "current": page, "request": context.get("request")}
 
 
 def breadcrumb_ancestors(page):
@@ -69,7 +69,9 @@ def breadcrumb_ancestors(page):
     if page.depth <= 2:
         return []
     if not hasattr(page, "_breadcrumb_ancestors"):
-        page._breadcrumb_ancestors = list(page.get_ancestors().filter(depth__gt=1))
+        page._breadcrumb_ancestors = remember(
+            f"breadcrumbs:{page.path}", lambda: list(page.get_ancestors().filter(depth__gt=1))
+        )
     return page._breadcrumb_ancestors
 
 
