@@ -147,12 +147,13 @@ WRK_LINE = re.compile(r"Requests/sec:\s+([\d.]+)")
 WRK_LATENCY = re.compile(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", re.M)
 
 
-def wrk(url, seconds=10, connections=8, threads=2):
+def wrk(url, seconds=10, connections=8, threads=2, script=None):
     """Throughput (req/s) and latency percentiles (ms) from wrk."""
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: apt-get install -y wrk")
+    extra = ["-s", str(script)] if script else []
     result = subprocess.run(
-        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", *extra, url],
         capture_output=True,
         text=True,
         check=True,
@@ -162,11 +163,38 @@ def wrk(url, seconds=10, connections=8, threads=2):
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", result.stdout)
     if non_2xx:
         raise SystemExit(f"{url}: {non_2xx.group(1)} error responses under load")
+    requests = re.search(r"(\d+) requests in", result.stdout)
     return {
+        "requests": int(requests.group(1)) if requests else None,
         "rps": float(WRK_LINE.search(result.stdout).group(1)),
         "p50": latency.get(50),
         "p99": latency.get(99),
     }
+
+
+ROTATING_PATHS_LUA = """
+local paths = {%s}
+local threads = 0
+function setup(thread)
+  thread:set("start", threads * math.floor(#paths / 2))
+  threads = threads + 1
+end
+function init(args)
+  i = start or 0
+end
+function request()
+  i = i + 1
+  return wrk.format("GET", paths[(i %% #paths) + 1])
+end
+"""
+
+
+def wrk_rotating(base, paths, seconds=10, connections=8, threads=2):
+    """Like ``wrk`` but each request asks for the next of ``paths`` (each thread from its own point
+    in the list), so a run of fewer requests than paths never asks for the same page twice."""
+    script = OUT / "rotating.lua"
+    script.write_text(ROTATING_PATHS_LUA % ", ".join(json.dumps(path) for path in paths), encoding="utf-8")
+    return wrk(base + paths[0], seconds, connections, threads, script=script)
 
 
 def save_static_copy(html, name):
