@@ -25,6 +25,13 @@ GEN_CONTENT = ROOT.parent / "shared" / "bench" / "gen_content.py"
 OUT = ROOT / "bench" / "out"
 
 
+def in_project_python():
+    """Run this script again with the project's virtualenv Python, when started with another one
+    (``bench/pdf`` typed at a shell uses the system Python, which has no Django)."""
+    if Path(sys.prefix).resolve() != (ROOT / ".venv").resolve() and Path(PYTHON).exists():
+        os.execv(PYTHON, [PYTHON, *sys.argv])  # noqa: S606 - our own interpreter, our own argv
+
+
 def log(message):
     print(message, file=sys.stderr, flush=True)
 

@@ -5,6 +5,7 @@ page); the result is kept in the shared cache, and each process keeps the compil
 for the current version in memory, so a page that links terms normally asks the database nothing.
 """
 
+import html
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -40,16 +41,35 @@ class Glossary:
     def entry_url(self, entry):
         return f"{self.url}#{entry.anchor}" if self.url else ""
 
+    def _term_index(self, href_of):
+        return TermIndex(
+            LinkTerm(key=entry.slug, names=entry.link_names, href=href_of(entry))
+            for entry in self.entries
+            if entry.link_names
+        )
+
     @cached_property
     def index(self):
         """The compiled term index; empty when there is no glossary page to link to."""
         if not self.url:
             return TermIndex([])
-        return TermIndex(
-            LinkTerm(key=entry.slug, names=entry.link_names, href=self.entry_url(entry))
-            for entry in self.entries
-            if entry.link_names
-        )
+        return self._term_index(self.entry_url)
+
+    def entries_used(self, texts, sheet_ids=()):
+        """The entries named in any of ``texts`` (plain text) or defined by one of the sheets
+        ``sheet_ids``, in glossary order: what a booklet of those sheets needs explained.
+
+        Names are found the way they are linked on screen (same forms, same exclusions), whether
+        or not there is a glossary page to link to.
+        """
+        index = self.index if self.url else self._term_index(lambda entry: "")
+        linker = index.linker()
+        for text in texts:
+            linker.link(html.escape(text))
+        used = set(linker.linked) | {
+            entry.slug for entry in self.entries if entry.defined_by_sheet_id in set(sheet_ids)
+        }
+        return [entry for entry in self.entries if entry.slug in used]
 
     def own_keys(self, sheet_id):
         """The entries a Definition Sheet defines, which are never linked on that sheet."""

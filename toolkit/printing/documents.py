@@ -99,7 +99,7 @@ def sheet_print_html(request, page):
     """The print view of a sheet: the sheet's own template in the bare print frame."""
     context = sheet_context(request, page, PRINT_FRAME)
     context["document"] = sheet_document_meta(request, page)
-    context["pdf_url"] = page_pdf_url(page, request)
+    context["pdf_url"] = page_pdf_url(page, request) if context["open_to_all"] else ""
     return render_to_string(page.get_template(request), context, request)
 
 
@@ -147,11 +147,12 @@ def booklet_html(request, title, sheets, made_on):
     pages = [specific[sheet.pk] for sheet in sheets if sheet.pk in specific]
     topics = Topic.objects.filter(sheets__in=[sheet.pk for sheet in pages]).distinct().order_by("name")
     author = publisher(request)
+    articles = [sheet_article_html(request, page) for page in pages]
     context = {
         "title": title,
         "made_on": made_on,
-        "sheets": [{"page": page, "article": sheet_article_html(request, page)} for page in pages],
-        "glossary": pack_glossary(pages),
+        "sheets": [{"page": page, "article": article} for page, article in zip(pages, articles, strict=True)],
+        "glossary": pack_glossary(pages, articles),
         "licence": ToolkitSettings.for_request(request).licence,
         "site_url": site_base_url(request),
         "document": {

@@ -1,13 +1,30 @@
-"""The glossary at the back of a booklet.
+"""The glossary at the back of a booklet: the glossary's entries for the terms the sheets use.
 
-Until the toolkit has its own glossary, a pack's glossary is the terms its Definition Sheets
-define, each with the sheet's summary as its meaning. A glossary app can take over by changing
-this one function: the booklet only asks it for ``term``, ``other_names`` and ``meaning``.
+A term is used when a sheet in the pack mentions one of its names (found as the glossary finds
+them to link on screen) or is the Definition Sheet for it. On a site without any glossary entries,
+the pack's Definition Sheets stand in, with their summaries as the meanings.
 """
 
+from django.utils.html import strip_tags
 
-def pack_glossary(sheets):
-    """Entries for the terms defined by the Definition Sheets among ``sheets``, A to Z."""
+from toolkit.glossary.glossary import current_glossary
+
+
+def pack_glossary(sheets, articles):
+    """``term``, ``other_names`` and ``meaning`` of each term used in ``articles`` (the sheets'
+    printed HTML), in glossary (A to Z) order."""
+    glossary = current_glossary()
+    if not glossary.entries:
+        return definition_terms(sheets)
+    entries = glossary.entries_used((strip_tags(html) for html in articles), [sheet.pk for sheet in sheets])
+    return [
+        {"term": entry.term, "other_names": list(entry.aliases), "meaning": entry.definition}
+        for entry in entries
+    ]
+
+
+def definition_terms(sheets):
+    """The terms defined by the Definition Sheets among ``sheets``, A to Z."""
     entries = {}
     for sheet in sheets:
         term = getattr(sheet, "term", "")

@@ -145,6 +145,13 @@ class SheetPage(RoutablePageMixin, Page):
                 {"body": f"Two headings read the same ({', '.join(repeated)}); give each its own words."}
             )
 
+    def get_view_restrictions(self):
+        """Wagtail's, asked once per instance: Wagtail checks them before it serves the sheet, and
+        the sheet asks again to know whether to offer its PDF (the same rows, no second query)."""
+        if "_view_restrictions" not in self.__dict__:
+            self.__dict__["_view_restrictions"] = super().get_view_restrictions()
+        return self.__dict__["_view_restrictions"]
+
     @property
     def kind(self):
         """``definition`` or ``method``, from the page's content type, without a query."""
@@ -167,6 +174,8 @@ class SheetPage(RoutablePageMixin, Page):
         topics = list(self.topics.all())
         return {
             "section": self.get_parent(),
+            # A sheet behind a password or login has no PDF and cannot join a print pack.
+            "open_to_all": not self.get_view_restrictions().exists(),
             "topics": topics,
             "audiences": list(self.audiences.all()),
             "key_facts": list(self.key_facts.all()),

@@ -90,18 +90,33 @@ def test_a_pack_downloads_as_one_booklet(client, site):
     assert outline[:2] == ["Notes for the March meeting", "Neighbourhood Plan"]
 
 
-def test_the_glossary_has_the_definition_terms_of_the_pack_a_to_z(client, site):
-    build_pack(client, site)
-    reader = read(client.get("/pack/booklet.pdf"))
-    glossary = " ".join(
+def glossary_text(reader):
+    return " ".join(
         " ".join(lines(reader, n))
         for n in range(1, len(reader.pages) + 1)
         if lines(reader, n)[0] == "Glossary"
     )
+
+
+def test_the_glossary_has_the_definition_terms_of_the_pack_a_to_z(client, site):
+    build_pack(client, site)
+    glossary = glossary_text(read(client.get("/pack/booklet.pdf")))
     assert "Neighbourhood Forum" in glossary and "A short summary of neighbourhood forum" in glossary
     assert "Neighbourhood plan (also NDP, neighbourhood development plan)" in glossary
     assert glossary.index("Neighbourhood Forum") < glossary.index("Neighbourhood plan (also")
     assert "Run a community survey" not in glossary, "method sheets define no term"
+
+
+def test_the_glossary_explains_the_glossary_terms_the_sheets_use_and_no_others(client, site):
+    from toolkit.tests import factories as f
+
+    f.TermFactory(term="Viability assessment", definition="A test of whether a scheme can pay its way.")
+    build_pack(client, site)
+    glossary = glossary_text(read(client.get("/pack/booklet.pdf")))
+    # The Neighbourhood Plan sheet mentions a parish council and a referendum.
+    assert "Parish council (also town council) The elected council closest to you." in glossary
+    assert "Referendum A local vote on a plan." in glossary
+    assert "Viability assessment" not in glossary, "no sheet in the pack mentions it"
 
 
 def test_the_licence_page_and_sheet_links_are_in_the_booklet(client, site):

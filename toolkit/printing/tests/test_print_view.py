@@ -69,3 +69,17 @@ def test_the_print_view_of_an_unpublished_sheet_is_not_found(client, site):
     site.definition.unpublish()
     assert client.get(site.definition.url + "print/").status_code == 404
     assert client.get(site.definition.url + "nope/").status_code == 404
+
+
+def test_a_sheet_behind_a_login_offers_no_pdf_and_no_pack(client, site, django_user_model):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=site.definition, restriction_type=PageViewRestriction.LOGIN)
+    client.force_login(django_user_model.objects.create_user("reader", password="pw"))
+    page = soup(client.get(site.definition.url))
+    labels = [a.get_text(strip=True) for a in page.select("ul.sheet-actions a")]
+    assert labels == ["Print", "Email this sheet"]
+    assert not page.select("ul.sheet-actions form.pack-add")
+    print_view = soup(client.get(site.definition.url + "print/"))
+    assert not print_view.select('a[href$=".pdf"]'), "its PDF would be refused"
+    assert client.get("/neighbourhood-planning/neighbourhood-plan.pdf").status_code == 404
