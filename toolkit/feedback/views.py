@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from toolkit.printing.ratelimit import client_address, over_limit
+from toolkit.core.ratelimit import client_address, over_limit
 
 from .forms import SuggestChangeForm, SuggestSheetForm, UsefulForm, live_sheets
 from .models import PageFeedback, Suggestion

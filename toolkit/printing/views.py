@@ -19,6 +19,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Page, Site
 
+from toolkit.core.ratelimit import client_address, over_limit
 from toolkit.sheets.models import SheetPage
 
 from .documents import (
@@ -35,7 +36,6 @@ from .mail import send_sheet
 from .models import PrintPackPage
 from .origin import from_this_site
 from .pack import MAX_SHEETS, Pack, PackFull, clean_title
-from .ratelimit import client_address, over_limit
 
 SESSION_KEY = "print_pack"
 EMAILS_PER_CLIENT = (10, 3600)  # at most 10 sheets emailed per hour from one client

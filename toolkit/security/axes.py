@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.template.response import TemplateResponse
 
-from toolkit.printing.ratelimit import client_address
+from toolkit.core.ratelimit import client_address
 
 
 def client_ip(request):

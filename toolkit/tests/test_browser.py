@@ -9,8 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from toolkit.tests import factories as f
-
-MAX_TABS = 80  # more Tab presses than any page here needs to reach anything
+from toolkit.tests.keyboard import focused, link, tab_until
 
 
 @pytest.fixture
@@ -85,38 +84,6 @@ def open_page(page, live_site, site_url, path_of, prepare, status):
     return path
 
 
-def focused(page):
-    """A short description of the focused element, for assertions and failure messages."""
-    return page.evaluate(
-        """() => {
-            const el = document.activeElement;
-            return {
-                tag: el.tagName.toLowerCase(),
-                id: el.id,
-                text: (el.innerText || "").trim(),
-                href: el.getAttribute("href"),
-                type: el.getAttribute("type"),
-            };
-        }"""
-    )
-
-
-def tab_until(page, wanted, what):
-    """Press Tab (only) until ``wanted(focused element)`` is true; fail after MAX_TABS presses."""
-    trail = []
-    for _ in range(MAX_TABS):
-        page.keyboard.press("Tab")
-        element = focused(page)
-        if wanted(element):
-            return element
-        trail.append(element)
-    pytest.fail(f"Could not reach {what} with the keyboard; focus went through: {trail}")
-
-
-def is_link(text):
-    return lambda el: el["tag"] == "a" and el["text"] == text
-
-
 def h1_text(page):
     return page.locator("h1").inner_text()
 
@@ -145,17 +112,17 @@ def test_keyboard_only_journey(page, live_site, site_url):
     results = page.locator(".search-results")
     expect(results.get_by_role("link", name="Neighbourhood Plan", exact=True)).to_be_visible()
 
-    tab_until(page, is_link("Neighbourhood Plan"), "the search result")
+    tab_until(page, link("Neighbourhood Plan"), "the search result")
     page.keyboard.press("Enter")
     page.wait_for_url(site_url(live_site.definition.url))
     assert h1_text(page) == "Neighbourhood Plan"
 
     # Follow a "See also" link.
     see_also = {"Neighbourhood Forum", "Run a community survey"}
-    link = tab_until(page, lambda el: el["tag"] == "a" and el["text"] in see_also, "a see-also link")
+    chosen = tab_until(page, lambda el: el["tag"] == "a" and el["text"] in see_also, "a see-also link")
     page.keyboard.press("Enter")
-    page.wait_for_url(lambda url: url.endswith(link["href"]))
-    assert h1_text(page) == link["text"]
+    page.wait_for_url(lambda url: url.endswith(chosen["href"]))
+    assert h1_text(page) == chosen["text"]
 
     # Open the "Get started" menu and take the route for People.
     tab_until(page, lambda el: el["tag"] == "summary" and el["text"] == "Get started", "the Get started menu")

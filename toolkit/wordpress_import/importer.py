@@ -12,52 +12,35 @@ A dry run does the same work inside one transaction that is rolled back at the e
 no files, so its report is what a real run would do.
 """
 
-import hashlib
-import json
 import logging
-import re
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.core.exceptions import ValidationError
-from django.core.files import File
-from django.core.files.images import ImageFile
-from django.core.validators import validate_email
 from django.db import transaction
-from django.db.models import F, Model
 from django.utils import timezone
 from tqdm import tqdm
-from wagtail.contrib.redirects.models import Redirect
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
-from wagtail.models import Page, PageLogEntry, PageViewRestriction, Revision, Site
+from wagtail.models import Page, Site
 
 from toolkit.core.cache import bump_content_version
 from toolkit.core.models import HomePage, StandardPage
-from toolkit.sheets.models import DefinitionSheetPage, MethodSheetPage, SectionPage
-from toolkit.taxonomy.models import Topic, TopicIndexPage
+from toolkit.sheets.models import DefinitionSheetPage, MethodSheetPage
 
 from . import convert as conv
+from .attachments import AttachmentsStep
+from .authors import AuthorsStep
 from .indexing import deferred_indexing, index_flagged, quick_commits
 from .links import OldSite
-from .models import ImportedItem
-from .plan import LIVE, SCHEDULED, TERM_MAX_CHARS, make_plan, wp_slug
-from .report import FAILED, IMPORTED, SKIPPED, UNCHANGED, UPDATED, Report
-from .wxr import Author, item_modified_at
+from .models import ImportedItem, spec_hash
+from .pages import PageWriter
+from .plan import LIVE, make_plan
+from .redirects import RedirectsStep
+from .report import FAILED, IMPORTED, SKIPPED, UNCHANGED, UPDATED, Report, one_line
+from .taxonomy import TaxonomyStep
+from .wxr import item_modified_at
 
 logger = logging.getLogger(__name__)
 
 PAGE_MODELS = {"definition": DefinitionSheetPage, "method": MethodSheetPage, "standard": StandardPage}
-IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".gif", ".webp"}
-MAX_DOCUMENT_BYTES = 100 * 1024 * 1024
-# Paths the site's URL configuration answers before Wagtail: a top-level page there is unreachable.
-RESERVED_TOP_SLUGS = {"admin", "django-admin", "documents", "search", "static", "media"}
-METHOD_PLACEHOLDER = "<p>Not in the WordPress original: to be written by an editor.</p>"
-NOT_STATED = "Not stated in the WordPress original"
 IMPORTER_VERSION = "1"  # bump to make every item count as changed after a change to the converter
 
 
@@ -69,19 +52,6 @@ class ImportInterrupted(Exception):  # noqa: N818 - names what happened, like Ke
     def __init__(self, report):
         super().__init__("interrupted")
         self.report = report
-
-
-def spec_hash(spec):
-    data = json.dumps(spec, sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.sha256(data.encode()).hexdigest()
-
-
-def file_digest(path):
-    digest = hashlib.sha256()
-    with open(path, "rb") as stream:
-        for chunk in iter(lambda: stream.read(1024 * 1024), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 class ItemResolver(conv.Resolver):
@@ -121,7 +91,10 @@ class ItemResolver(conv.Resolver):
         return self.importer.attached_images.get(self.item.wp_id, [])
 
 
-class WordPressImporter:
+class WordPressImporter(AuthorsStep, TaxonomyStep, AttachmentsStep, PageWriter, RedirectsStep):
+    """One import run; each step of it (authors, topics and sections, attachments, pages,
+    redirects) is a mixin in its own module, sharing the state set up here."""
+
     def __init__(
         self,
         export,
@@ -231,222 +204,6 @@ class WordPressImporter:
                 setattr(record, name, value)
             record.save(update_fields=[*fields, "last_imported_at"])
         return record
-
-    def index_attached_images(self):
-        attached = {}
-        for item in sorted(self.plan.attachments, key=lambda i: (i.menu_order, i.wp_id)):
-            url = item.attachment_url or item.guid
-            if Path(url.split("?")[0]).suffix.lower() in IMAGE_EXTENSIONS and item.parent_id:
-                attached.setdefault(item.parent_id, []).append(item.wp_id)
-        return attached
-
-    # -- authors ---------------------------------------------------------------------------------
-    def import_authors(self):
-        User = get_user_model()
-        self.user_objects = {}
-        editors = Group.objects.filter(name="Editors").first()
-        logins = {a.login: a for a in self.export.authors if a.login}
-        for item in self.plan.items:  # authors named by posts but missing from the author list
-            if item.item.creator and item.item.creator not in logins:
-                logins[item.item.creator] = Author(login=item.item.creator)
-        for login, author in logins.items():
-            record = self.record(ImportedItem.Kind.AUTHOR, login)
-            email = author.email[:254]
-            try:
-                validate_email(email)
-            except ValidationError:
-                email = ""
-            fields = {  # names are plain text: any markup in them is dropped
-                "email": email,
-                "first_name": conv.plain_text(author.first_name)[:150],
-                "last_name": conv.plain_text(author.last_name or author.display_name)[:150],
-            }
-            digest = spec_hash(fields)
-            if record and record.object_id and record.content_hash == digest:
-                self.users[login] = record.object_id
-                continue  # the user object is fetched below, with the others, in one query
-            with transaction.atomic():
-                user = (
-                    User.objects.filter(pk=record.object_id).first() if record and record.object_id else None
-                )
-                if user is None:
-                    user = User(username=self.free_username(login), is_active=False, is_staff=False)
-                    user.set_unusable_password()
-                for name, value in fields.items():
-                    setattr(user, name, value)
-                user.save()
-                if editors:
-                    user.groups.add(editors)
-                self.save_record(
-                    ImportedItem.Kind.AUTHOR,
-                    login,
-                    object_id=user.pk,
-                    object_type="user",
-                    content_hash=digest,
-                )
-            self.users[login] = user.pk
-            self.report.counts["authors"] += 1
-            self.changed = True
-        self.user_objects = User.objects.in_bulk(list(self.users.values()))
-
-    def free_username(self, login):
-        User = get_user_model()
-        base = "".join(ch for ch in login if ch.isalnum() or ch in "@.+-_")[:140] or "author"
-        candidates = [base, f"wp-{base}"] + [f"wp-{base}-{n}" for n in range(2, 1000)]
-        taken = set(User.objects.filter(username__in=candidates).values_list("username", flat=True))
-        return next(name for name in candidates if name not in taken)
-
-    # -- topics and sections -----------------------------------------------------------------------
-    def import_topics(self):
-        """Every tag and category that is not a section becomes a topic (in one transaction)."""
-        by_pk = Topic.objects.in_bulk()
-        self.topic_objects = by_pk
-        existing = {t.slug: t for t in by_pk.values()}
-        by_name = {t.name.lower(): t for t in by_pk.values()}
-        with transaction.atomic():
-            for slug, spec in self.plan.topics.items():
-                records = [self.record(source_kind(kind), key) for kind, key in spec.sources]
-                known = records[0].object_id if records and records[0] else None
-                if known in by_pk and all(r and r.object_id == known for r in records):
-                    self.topics[slug] = known
-                    continue
-                topic = by_pk.get(known) or existing.get(slug) or by_name.get(spec.name.lower())
-                created = topic is None
-                if created:
-                    topic = Topic.objects.create(
-                        name=spec.name, slug=slug, description=spec.description[:2000]
-                    )
-                    existing[slug] = by_name[spec.name.lower()] = by_pk[topic.pk] = topic
-                    self.report.counts["topics"] += 1
-                for kind, key in spec.sources:
-                    self.save_record(
-                        source_kind(kind),
-                        key,
-                        object_id=topic.pk,
-                        object_type="topic",
-                        needs_indexing=created,
-                    )
-                self.topics[slug] = topic.pk
-                self.changed = True
-
-    def import_sections(self):
-        for slug, spec in self.plan.sections.items():
-            record = self.record(ImportedItem.Kind.SECTION, slug)
-            page = record.page if record and record.page_id else None
-            if page is None:
-                page = SectionPage.objects.child_of(self.home).filter(slug=slug).first()
-            if page is not None:
-                self.sections[slug] = page.specific
-                if record is None:
-                    self.save_record(ImportedItem.Kind.SECTION, slug, page=page, object_type="section")
-                continue
-            with transaction.atomic():
-                title = spec.target.title or slug
-                summary = (
-                    conv.trim_words(conv.plain_text(spec.description)) or f"Sheets filed under “{title}”."
-                )
-                section = SectionPage(
-                    title=title[:255], slug=self.free_slug(self.home, slug), summary=summary
-                )
-                section.first_published_at = section.last_published_at = self.now
-                section.locale_id = self.home.locale_id
-                self.add_child(self.home, section)
-                self.sibling_slugs.setdefault(self.home.pk, set()).add(section.slug)
-                self.record_revision(section, True, None, self.now)
-                self.save_record(
-                    ImportedItem.Kind.SECTION, slug, page=section, object_type="section", needs_indexing=True
-                )
-            self.sections[slug] = section
-            self.report.counts["sections"] += 1
-            if not spec.description:
-                self.report.warn(None, title, "section created with a placeholder summary: write a real one")
-            self.changed = True
-
-    # -- attachments -------------------------------------------------------------------------------
-    def import_attachments(self):
-        for item in self.plan.attachments:
-            record = self.record(ImportedItem.Kind.ATTACHMENT, item.wp_id)
-            if record and record.object_id:
-                target = self.images if record.object_type == "image" else self.documents
-                target[item.wp_id] = record.object_id
-        if self.media_dir is None:
-            if self.plan.attachments:
-                self.report.counts["attachments left on the old site (no --media-dir)"] = len(
-                    self.plan.attachments
-                )
-            return
-        for item in self.plan.attachments:
-            title = conv.clean_title(item.title, f"attachment {item.wp_id}")
-            try:
-                self.import_attachment(item, title)
-            except Exception as error:  # noqa: BLE001 - one bad file is reported, the rest go on
-                logger.info("Attachment %s failed", item.wp_id, exc_info=True)
-                self.report.add("attachment", item.wp_id, title, FAILED, one_line(error))
-
-    def find_media(self, item):
-        """The attachment's file under --media-dir, by its upload path, then its address."""
-        relative = item.meta.get("_wp_attached_file", "").strip()
-        url_path = unquote(urlsplit(item.attachment_url or item.guid).path).lstrip("/")
-        candidates = [relative]
-        if "wp-content/uploads/" in url_path:
-            candidates.append(url_path.split("wp-content/uploads/", 1)[1])
-        candidates += [url_path, Path(url_path).name]
-        for candidate in candidates:
-            if not candidate:
-                continue
-            path = (self.media_dir / candidate).resolve()
-            if path.is_relative_to(self.media_dir) and path.is_file():
-                return path
-        return None
-
-    def import_attachment(self, item, title):
-        path = self.find_media(item)
-        if path is None:
-            self.report.add(
-                "attachment", item.wp_id, title, SKIPPED, "file not found under --media-dir: linked instead"
-            )
-            return
-        is_image = path.suffix.lower() in IMAGE_EXTENSIONS
-        limit = settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE if is_image else MAX_DOCUMENT_BYTES
-        if path.stat().st_size > limit:
-            self.report.add(
-                "attachment",
-                item.wp_id,
-                title,
-                SKIPPED,
-                f"file over {limit // 1024 // 1024} MB: linked instead",
-            )
-            return
-        digest = file_digest(path)
-        record = self.record(ImportedItem.Kind.ATTACHMENT, item.wp_id)
-        if record and record.object_id and record.content_hash == digest:
-            self.report.add("attachment", item.wp_id, title, UNCHANGED)
-            return
-        if self.dry_run:
-            self.report.add("attachment", item.wp_id, title, IMPORTED, "dry run: file not copied")
-            return
-        with transaction.atomic(), open(path, "rb") as stream:
-            if is_image:
-                alt = item.meta.get("_wp_attachment_image_alt", "")
-                obj = get_image_model()(title=title[:255], file=ImageFile(stream, name=path.name))
-                if hasattr(obj, "description"):
-                    obj.description = conv.plain_text(alt)[:255]
-                obj._set_image_file_metadata()
-                obj.full_clean(exclude=["collection", "uploaded_by_user", "focal_point_x", "focal_point_y"])
-            else:
-                obj = get_document_model()(title=title[:255], file=File(stream, name=path.name))
-            obj.save()
-            self.save_record(
-                ImportedItem.Kind.ATTACHMENT,
-                item.wp_id,
-                guid=item.guid[:500],
-                object_id=obj.pk,
-                object_type="image" if is_image else "document",
-                content_hash=digest,
-            )
-        (self.images if is_image else self.documents)[item.wp_id] = obj.pk
-        self.report.add("attachment", item.wp_id, title, UPDATED if record else IMPORTED)
-        self.changed = True
 
     # -- posts and pages ---------------------------------------------------------------------------
     def import_items(self):
@@ -577,302 +334,9 @@ class WordPressImporter:
             )
         return (IMPORTED if record is None or record.page_id is None else UPDATED), "", page
 
-    def page_fields(self, planned, spec):
-        # The body in StreamField's stored (JSON) form: image blocks hold image ids, as stored.
-        body = [{"type": block_type, "value": value} for block_type, value in spec["body"]]
-        fields = {"title": spec["title"], "body": body, "owner": self.user_objects.get(spec["owner"])}
-        target = planned.target
-        if target == "standard":
-            fields["intro"] = conv.plain_text(planned.item.excerpt)
-        else:
-            fields["summary"] = spec["summary"]
-            fields["topics"] = spec["topics"]
-            fields["last_reviewed"] = (spec["modified"] or self.now).date()
-        if target == "definition":
-            fields["term"] = spec["title"][:TERM_MAX_CHARS]
-        if target == "method":
-            for name in ("when_to_use", "who_is_involved", "what_good_looks_like"):
-                fields[name] = METHOD_PLACEHOLDER
-            for name in ("time_needed", "cost", "skills"):
-                fields[name] = NOT_STATED
-        return fields
-
-    def save_page(self, planned, spec, page, parent, model):
-        fields = self.page_fields(planned, spec)
-        topics = fields.pop("topics", None)
-        live = spec["status"] == LIVE
-        published = spec["published_at"] or self.now
-        is_new = page is None
-        if is_new:
-            page = model(**fields)
-            if topics is not None:  # written with the page (a parental many-to-many)
-                page.topics.set([self.topic_objects[pk] for pk in topics])
-            page.slug = self.free_slug(parent, spec["slug"])
-            page.live = live
-            page.has_unpublished_changes = not live
-            page.first_published_at = published if live else None
-            page.last_published_at = (spec["modified"] or published) if live else None
-            page.go_live_at = published if spec["status"] == SCHEDULED else None
-            page.locale_id = parent.locale_id
-            self.add_child(parent, page)
-            self.sibling_slugs.setdefault(parent.pk, set()).add(page.slug)
-        else:
-            if page.get_parent().pk != parent.pk:
-                page.move(parent, pos="last-child")
-                page = type(page).objects.get(pk=page.pk)
-            for name, value in fields.items():
-                setattr(page, name, value)
-            if topics is not None:
-                page.topics.set([self.topic_objects[pk] for pk in topics])
-            wanted = wp_slug(spec["slug"])
-            if not re.fullmatch(rf"{re.escape(wanted)}(-\d+)?", page.slug):
-                page.slug = self.free_slug(parent, wanted, page)
-            page.live = live
-            if live and page.first_published_at is None:
-                page.first_published_at = published
-            page.go_live_at = published if spec["status"] == SCHEDULED else None
-            with lean_validation(page):
-                page.save()
-        # A first import writes the page as it is, with Wagtail's "created" history entry, and no
-        # revision: Wagtail reads the page itself until someone edits it, which halves the cost of
-        # a large import. Later changes (by an import or an editor) make revisions as usual, and a
-        # scheduled page gets one now, since a revision is what Wagtail publishes on the day.
-        if not is_new or spec["status"] == SCHEDULED:
-            modified = spec["modified"] or page.last_published_at or published
-            self.record_revision(page, live, published if spec["status"] == SCHEDULED else None, modified)
-        return page
-
-    def add_child(self, parent, page):
-        """What treebeard's ``parent.add_child(instance=page)`` does, for many children in a row.
-
-        The new page's tree path comes from the last child's path, remembered between calls
-        instead of asked for each time (the unique index on ``path`` still guards against a
-        clash). Wagtail's "created" history entry is written in one insert, without the
-        per-field database checks ``PageLogEntry.save()`` runs.
-        """
-        if parent.pk not in self.last_child_paths:
-            last = parent.get_last_child()
-            self.last_child_paths[parent.pk] = last.path if last else None
-        last_path = self.last_child_paths[parent.pk]
-        page.depth = parent.depth + 1
-        page.path = (
-            Page(path=last_path)._inc_path() if last_path else Page._get_path(parent.path, page.depth, 1)
-        )
-        Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + 1)
-        parent.numchild += 1
-        page._cached_parent_obj = parent
-        with lean_validation(page):
-            page.save(log_action=None)
-        self.last_child_paths[parent.pk] = page.path
-        PageLogEntry.objects.bulk_create(
-            [
-                PageLogEntry(
-                    content_type_id=page.content_type_id,
-                    label=page.title,
-                    action="wagtail.create",
-                    timestamp=timezone.now(),
-                    user=page.owner,
-                    page=page,
-                    content_changed=True,
-                    data={},
-                )
-            ]
-        )
-        return page
-
-    def record_revision(self, page, live, scheduled_at, modified):
-        """A revision of the page as written, marked published when live (what publish() would
-        leave, without its per-page signals: the import indexes and refreshes caches at the end)."""
-        revision = Revision.objects.create(
-            content_object=page,
-            base_content_type=page.get_base_content_type(),
-            approved_go_live_at=scheduled_at,
-            content=page.serializable_data(),
-            object_str=str(page),
-        )
-        updates = {
-            "latest_revision": revision,
-            "latest_revision_created_at": revision.created_at,
-            "draft_title": page.title,
-            "has_unpublished_changes": not live,
-        }
-        if live:
-            updates |= {"live_revision": revision, "last_published_at": modified}
-        Page.objects.filter(pk=page.pk).update(**updates)
-        for name, value in updates.items():
-            setattr(page, name, value)
-        return revision
-
-    def free_slug(self, parent, wanted, page=None):
-        """``wanted``, or ``wanted-2``, ``-3``... when a sibling (or the site's own URLs) has it."""
-        if parent.pk not in self.sibling_slugs:
-            self.sibling_slugs[parent.pk] = set(parent.get_children().values_list("slug", flat=True))
-        taken = set(self.sibling_slugs[parent.pk])
-        if page is not None:
-            taken.discard(page.slug)
-        if parent.pk == self.home.pk:
-            taken |= RESERVED_TOP_SLUGS
-        wanted = wanted or "imported"
-        slug, number = wanted, 1
-        while slug in taken:
-            number += 1
-            slug = f"{wanted[:190]}-{number}"
-        return slug
-
-    def save_restriction(self, page, restriction):
-        current = list(PageViewRestriction.objects.filter(page=page))
-        if restriction is None:
-            for existing in current:
-                existing.delete()
-            return
-        kind, password = restriction
-        wanted_type = PageViewRestriction.PASSWORD if kind == "password" else PageViewRestriction.LOGIN
-        if (
-            len(current) == 1
-            and current[0].restriction_type == wanted_type
-            and current[0].password == password
-        ):
-            return
-        for existing in current:
-            existing.delete()
-        PageViewRestriction(page=page, restriction_type=wanted_type, password=password).save()
-
-    def load_redirects(self):
-        self.redirects = {
-            r.old_path: r
-            for r in Redirect.objects.filter(site=self.site).only("id", "old_path", "redirect_page_id")
-        }
-
-    def save_redirects(self, page, paths):
-        """A 301 from each old address to the page, unless the address already goes elsewhere."""
-        new_path = Redirect.normalise_path(self.public_path(page))
-        wanted = []
-        for path in paths:
-            normal = Redirect.normalise_path(path)
-            if normal != new_path and len(normal) <= 255 and normal not in wanted:
-                wanted.append(normal)
-        ours = set(self.page_ids.values()) | {page.pk}
-        fresh = []
-        for normal in wanted:
-            redirect = self.redirects.get(normal)
-            if redirect is None:
-                fresh.append(Redirect(old_path=normal, site=self.site, redirect_page=page, is_permanent=True))
-            elif redirect.redirect_page_id != page.pk:
-                if redirect.redirect_page_id in ours:
-                    Redirect.objects.filter(pk=redirect.pk).update(redirect_page=page, redirect_link="")
-                    redirect.redirect_page_id = page.pk
-                else:
-                    self.report.warn(
-                        None, page.title, f"old address {normal} already redirects elsewhere: left alone"
-                    )
-        for redirect in Redirect.objects.bulk_create(fresh):
-            self.redirects[redirect.old_path] = redirect
-        self.report.counts["redirects"] += len(fresh)
-
     # -- links between posts ------------------------------------------------------------------------
     def relink(self):
         """Items that linked to posts imported after them are converted again, now that all exist."""
         pending, self.pending = self.pending, []
         for planned in pending:
             self.import_one(planned, relinking=True)
-
-    # -- archives ------------------------------------------------------------------------------------
-    def import_archive_redirects(self):
-        topic_index = TopicIndexPage.objects.descendant_of(self.home).first()
-        wanted = {}  # normalised old path -> (page, route)
-        categories = {c.slug: c for c in self.export.categories}
-        for category in self.export.categories:
-            if not category.slug:
-                continue
-            chain = self.category_chain(category.slug, categories)
-            section_slug = self.plan.section_for_category.get(category.slug)
-            topic_slug = self.plan.topic_for_term.get(("category", category.slug))
-            target = self.archive_target(section_slug, topic_slug, topic_index)
-            if target:
-                for path in self.old.category_paths(chain, category.term_id):
-                    wanted.setdefault(Redirect.normalise_path(path), target)
-        for tag in self.export.tags:
-            topic_slug = self.plan.topic_for_term.get(("tag", tag.slug))
-            target = self.archive_target(None, topic_slug, topic_index)
-            if target:
-                for path in self.old.tag_paths(tag.slug):
-                    wanted.setdefault(Redirect.normalise_path(path), target)
-        if self.plan.topics and topic_index is None:
-            self.report.warn(
-                None, "", "no topic index page: tag and category archives were not redirected to topics"
-            )
-        wanted = {path: target for path, target in wanted.items() if len(path) <= 255}
-        existing = {r.old_path: r for r in Redirect.objects.filter(site=self.site, old_path__in=list(wanted))}
-        fresh = []
-        with transaction.atomic():
-            for path, (page, route) in wanted.items():
-                redirect = existing.get(path)
-                if redirect is None:
-                    fresh.append(
-                        Redirect(
-                            old_path=path, site=self.site, redirect_page=page, redirect_page_route_path=route
-                        )
-                    )
-                elif (redirect.redirect_page_id, redirect.redirect_page_route_path) != (page.pk, route):
-                    redirect.redirect_page = page
-                    redirect.redirect_page_route_path = route
-                    redirect.save()
-            Redirect.objects.bulk_create(fresh)
-        if fresh:
-            self.changed = True
-        self.report.counts["archive redirects"] += len(fresh)
-
-    def archive_target(self, section_slug, topic_slug, topic_index):
-        if section_slug and section_slug in self.sections:
-            return (self.sections[section_slug], "")
-        if topic_slug and topic_index is not None and topic_slug in self.topics:
-            slug = Topic.objects.filter(pk=self.topics[topic_slug]).values_list("slug", flat=True).first()
-            return (topic_index, f"/{slug}/") if slug else None
-        return None
-
-    @staticmethod
-    def category_chain(slug, categories):
-        chain, seen = [], set()
-        while slug and slug not in seen:
-            chain.append(slug)
-            seen.add(slug)
-            slug = categories[slug].parent if slug in categories else ""
-        return chain
-
-
-@contextmanager
-def lean_validation(page):
-    """Wagtail's validation on save, minus look-ups the importer has already made sure of.
-
-    ``Page.save()`` runs ``full_clean()``, which also asks the database whether each foreign key
-    (owner, locale, content type...) exists and whether the path and translation key are unique:
-    six queries a page that can only fail if the importer had a bug. Field checks (lengths, the
-    60-word summary), the page's own ``clean()`` (repeated headings) and the sibling slug check
-    still run.
-    """
-    relations = [f.name for f in page._meta.concrete_fields if f.is_relation]
-
-    def validate(*args, **kwargs):
-        page._set_core_field_defaults()
-        Model.full_clean(page, exclude=relations, validate_unique=False, validate_constraints=False)
-
-    page.full_clean = validate
-    try:
-        yield
-    finally:
-        del page.full_clean
-
-
-def source_kind(kind):
-    return ImportedItem.Kind.TAG if kind == "tag" else ImportedItem.Kind.CATEGORY
-
-
-def one_line(error):
-    if isinstance(error, ValidationError):
-        messages = []
-        for field, errors in getattr(error, "message_dict", {"": error.messages}).items():
-            messages.extend(f"{field}: {m}" if field and field != "__all__" else m for m in errors)
-        text = "; ".join(messages)
-    else:
-        text = f"{type(error).__name__}: {error}"
-    return " ".join(text.split())[:500]

@@ -6,6 +6,9 @@ its slug or login, for terms and authors). The row points at what was made and h
 what was written, so an unchanged item costs one comparison on the next run and no writes.
 """
 
+import hashlib
+import json
+
 from django.db import models
 
 
@@ -48,3 +51,9 @@ class ImportedItem(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.key} from {self.source}"
+
+
+def spec_hash(spec):
+    """The hash kept in ``content_hash``: of everything an item was written from."""
+    data = json.dumps(spec, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(data.encode()).hexdigest()

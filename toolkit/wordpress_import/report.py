@@ -4,6 +4,8 @@ import json
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
+from django.core.exceptions import ValidationError
+
 IMPORTED, UPDATED, UNCHANGED, SKIPPED, FAILED = "imported", "updated", "unchanged", "skipped", "failed"
 
 
@@ -101,3 +103,15 @@ class Report:
             out.append(f"Warnings ({len(self.warnings)}):")
             out.extend(f"  {w.wp_id or '-'} “{w.title}”: {w.message}" for w in self.warnings)
         return out
+
+
+def one_line(error):
+    """An error as one line of the report (a validation error's messages, joined)."""
+    if isinstance(error, ValidationError):
+        messages = []
+        for field, errors in getattr(error, "message_dict", {"": error.messages}).items():
+            messages.extend(f"{field}: {m}" if field and field != "__all__" else m for m in errors)
+        text = "; ".join(messages)
+    else:
+        text = f"{type(error).__name__}: {error}"
+    return " ".join(text.split())[:500]

@@ -4,7 +4,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from toolkit.tests.test_browser import focused, tab_until
+from toolkit.tests.keyboard import focused, tab_until
 
 pytestmark = pytest.mark.browser
 

@@ -6,39 +6,9 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
+from toolkit.tests.keyboard import button, focused, link, tab_until
+
 from .pdfs import contents_entries
-
-MAX_TABS = 120
-
-
-def focused(page):
-    return page.evaluate(
-        """() => {
-            const el = document.activeElement;
-            return {tag: el.tagName.toLowerCase(), text: (el.innerText || "").trim(),
-                    label: el.getAttribute("aria-label") || "", id: el.id};
-        }"""
-    )
-
-
-def tab_to(page, wanted, what):
-    """Press Tab until the focused element matches; fail with the trail after MAX_TABS."""
-    trail = []
-    for _ in range(MAX_TABS):
-        page.keyboard.press("Tab")
-        element = focused(page)
-        if wanted(element):
-            return element
-        trail.append(element)
-    pytest.fail(f"Could not reach {what} by keyboard; focus went through {trail[-15:]}")
-
-
-def button(label):
-    return lambda el: el["tag"] == "button" and el["label"] == label
-
-
-def link(text):
-    return lambda el: el["tag"] == "a" and el["text"] == text
 
 
 def pack_titles(page):
@@ -49,7 +19,7 @@ def pack_titles(page):
 def test_build_a_pack_from_search_and_a_route_reorder_it_and_download_it(page, live_site, site_url):
     # From search results, by keyboard.
     page.goto(site_url("/search/?q=neighbourhood+forum"))
-    tab_to(page, button("Add to pack: Neighbourhood Forum"), "the search result's Add to pack button")
+    tab_until(page, button("Add to pack: Neighbourhood Forum"), "the search result's Add to pack button")
     page.keyboard.press("Enter")
     page.wait_for_load_state()
     assert page.url.endswith("/search/?q=neighbourhood+forum"), "back on the results"
@@ -59,32 +29,32 @@ def test_build_a_pack_from_search_and_a_route_reorder_it_and_download_it(page, l
 
     # From a "Get started" route, by keyboard.
     page.goto(site_url(live_site.pathway.url))
-    tab_to(page, button("Add to pack: Run a community survey"), "the route's Add to pack button")
+    tab_until(page, button("Add to pack: Run a community survey"), "the route's Add to pack button")
     page.keyboard.press("Enter")
     expect(page.locator(".messages")).to_contain_text("(2 sheets)")
 
     # The header's link leads to the pack, which survives the page loads.
-    tab_to(page, link("Print pack"), "the Print pack link in the header")
+    tab_until(page, link("Print pack"), "the Print pack link in the header")
     page.keyboard.press("Enter")
     page.wait_for_url("**/pack/")
     assert pack_titles(page) == ["Neighbourhood Forum", "Run a community survey"]
 
     # Move the second sheet up: focus comes back to the moved sheet, ready for its next move.
-    tab_to(page, button("Move up: Run a community survey"), "the Move up button")
+    tab_until(page, button("Move up: Run a community survey"), "the Move up button")
     page.keyboard.press("Enter")
     page.wait_for_url("**/pack/#pack-sheet-*")
     assert pack_titles(page) == ["Run a community survey", "Neighbourhood Forum"]
     assert focused(page)["id"].startswith("pack-sheet-")
 
     # Name it: type into the title box and press Enter.
-    tab_to(page, lambda el: el["id"] == "id_title", "the title box")
+    tab_until(page, lambda el: el["id"] == "id_title", "the title box")
     page.keyboard.press("Control+a")
     page.keyboard.type("Survey meeting")
     page.keyboard.press("Enter")
     expect(page.locator(".messages")).to_contain_text("Your pack is now called “Survey meeting”.")
 
     # Download the booklet.
-    tab_to(page, link("Download the booklet (PDF)"), "the download link")
+    tab_until(page, link("Download the booklet (PDF)"), "the download link")
     with page.expect_download() as download_info:
         page.keyboard.press("Enter")
     download = download_info.value
@@ -100,14 +70,16 @@ def test_build_a_pack_from_search_and_a_route_reorder_it_and_download_it(page, l
 @pytest.mark.browser
 def test_remove_and_empty_the_pack_by_keyboard(page, live_site, site_url):
     page.goto(site_url(live_site.print_pack.url))
-    tab_to(page, lambda el: el["tag"] == "button" and el["text"] == "Add all 2 sheets to my pack", "Add all")
+    tab_until(
+        page, lambda el: el["tag"] == "button" and el["text"] == "Add all 2 sheets to my pack", "Add all"
+    )
     page.keyboard.press("Enter")
     page.wait_for_url("**/pack/")
     assert pack_titles(page) == ["Neighbourhood Plan", "Run a community survey"]
-    tab_to(page, button("Remove: Neighbourhood Plan"), "the Remove button")
+    tab_until(page, button("Remove: Neighbourhood Plan"), "the Remove button")
     page.keyboard.press("Enter")
     expect(page.locator(".pack-list__title")).to_have_text(["Run a community survey"])
-    tab_to(page, lambda el: el["tag"] == "button" and el["text"] == "Empty the pack", "Empty the pack")
+    tab_until(page, lambda el: el["tag"] == "button" and el["text"] == "Empty the pack", "Empty the pack")
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="Your pack is empty")).to_be_visible()
 

@@ -4,23 +4,15 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from toolkit.tests.keyboard import tab_until
+
 pytestmark = pytest.mark.browser
-
-MAX_TABS = 60
-
-
-def tab_to(page, predicate_js, description):
-    for _ in range(MAX_TABS):
-        page.keyboard.press("Tab")
-        if page.evaluate(predicate_js):
-            return
-    raise AssertionError(f"Tab never reached {description}")
 
 
 def test_keyboard_reader_uses_a_suggestion_and_a_facet(page, site_url):
     page.goto(site_url("/search/"))
     box = page.locator("#search-page-q")
-    tab_to(page, "() => document.activeElement.id === 'search-page-q'", "the search box")
+    tab_until(page, lambda el: el["id"] == "search-page-q", "the search box")
     page.keyboard.type("ndpp")  # a misspelt acronym of "neighbourhood development plan"
     listbox = page.locator(f"#{box.get_attribute('aria-controls')}")
     expect(listbox).to_be_visible()
@@ -34,14 +26,12 @@ def test_keyboard_reader_uses_a_suggestion_and_a_facet(page, site_url):
     page.wait_for_url("**/search/?q=ndp")
     expect(page.locator(".search-results")).to_contain_text("Neighbourhood Plan")
 
-    tab_to(
-        page, "() => (document.activeElement.textContent || '').includes('Definition sheets')", "the facet"
-    )
+    tab_until(page, lambda el: "Definition sheets" in el["text"], "the facet")
     page.keyboard.press("Enter")
     page.wait_for_url("**kind=definition**")
     expect(page.locator(".active-filters")).to_contain_text("Remove filter: kind")
 
-    tab_to(page, "() => document.activeElement.closest('.search-results') !== null", "a result")
+    tab_until(page, lambda el: el["inResults"], "a result")
     page.keyboard.press("Enter")
     expect(page.locator("h1")).to_have_text("Neighbourhood Plan")
 

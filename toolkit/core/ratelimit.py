@@ -1,8 +1,9 @@
 """Counting attempts in fixed time windows in the shared cache (Redis in production).
 
-Used by "Email this sheet", so that nobody can turn the site into a way of mailing strangers:
-a limit per recipient address and a limit per client. Keys are hashed, so no email address is
-kept in the cache in plain text.
+Used by every public form: "Email this sheet" (a limit per recipient address and per client, so
+nobody can turn the site into a way of mailing strangers), the suggestion and feedback forms, and
+the login lockout (which needs the same idea of who the client is). Keys are hashed, so no email
+or IP address is kept in the cache in plain text.
 """
 
 import hashlib
