@@ -51,8 +51,6 @@ class PageWriter:
         is_new = page is None
         if is_new:
             page = model(**fields)
-            if topics is not None:  # written with the page (a parental many-to-many)
-                page.topics.set([self.topic_objects[pk] for pk in topics])
             page.slug = self.free_slug(parent, spec["slug"])
             page.live = live
             page.has_unpublished_changes = not live
@@ -62,6 +60,8 @@ class PageWriter:
             page.locale_id = parent.locale_id
             self.add_child(parent, page)
             self.sibling_slugs.setdefault(parent.pk, set()).add(page.slug)
+            if topics:
+                add_topics(page, topics)
         else:
             if page.get_parent().pk != parent.pk:
                 page.move(parent, pos="last-child")
@@ -184,15 +184,26 @@ class PageWriter:
         PageViewRestriction(page=page, restriction_type=wanted_type, password=password).save()
 
 
+def add_topics(page, topic_ids):
+    """A new page's topics, written in one insert after the page (through modelcluster they would
+    cost a look-up of the page's current topics first, which a new page has none of)."""
+    field = page._meta.get_field("topics")
+    through = field.remote_field.through
+    own, other = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
+    through.objects.bulk_create([through(**{own: page.pk, other: topic_id}) for topic_id in topic_ids])
+
+
 @contextmanager
 def lean_validation(page):
     """Wagtail's validation on save, minus look-ups the importer has already made sure of.
 
     ``Page.save()`` runs ``full_clean()``, which also asks the database whether each foreign key
-    (owner, locale, content type...) exists and whether the path and translation key are unique:
-    six queries a page that can only fail if the importer had a bug. Field checks (lengths, the
-    60-word summary), the page's own ``clean()`` (repeated headings) and the sibling slug check
-    still run.
+    (owner, locale, content type...) exists and whether the path and translation key are unique,
+    then whether a sibling has the slug, then (for a new page) whether it is a site's root: eight
+    queries a page that can only fail if the importer had a bug, since ``free_slug()`` picked the
+    slug among the siblings' slugs and a page the importer adds is never a site's root. Field
+    checks (lengths, the 60-word summary) and the page's own ``clean()`` (repeated headings) still
+    run.
     """
     relations = [f.name for f in page._meta.concrete_fields if f.is_relation]
 
@@ -200,8 +211,12 @@ def lean_validation(page):
         page._set_core_field_defaults()
         Model.full_clean(page, exclude=relations, validate_unique=False, validate_constraints=False)
 
-    page.full_clean = validate
+    shortcuts = {"full_clean": validate, "_check_slug_is_unique": lambda: None}
+    if page.pk is None:
+        shortcuts["is_site_root"] = lambda: False
+    page.__dict__.update(shortcuts)
     try:
         yield
     finally:
-        del page.full_clean
+        for name in shortcuts:
+            del page.__dict__[name]
