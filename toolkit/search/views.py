@@ -1,11 +1,15 @@
 """Thin views: the work is in ``search.py`` (matching and ranking) and ``facets.py``."""
 
+import hashlib
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
+
+from toolkit.core.cache import content_version
 
 from .facets import apply_filters, cached_facets, clear_url, read_filters
 from .models import QueryLog
@@ -16,6 +20,19 @@ from .suggest import suggestions
 RESULTS_PER_PAGE = 10
 
 
+def results_fragment_key(outcome, chosen, page_number):
+    """What the rendered facets and result cards depend on: the searched words, the filters and
+    the page, under the content version (a publish makes every cached fragment stale)."""
+    shown = (
+        outcome.query,
+        outcome.showing_suggestion,
+        outcome.suggestion,
+        sorted(chosen.items()),
+        page_number,
+    )
+    return f"{content_version()}:{hashlib.sha256(repr(shown).encode()).hexdigest()}"
+
+
 @require_GET
 def search(request):
     """``/search/?q=...&kind=&section=&topic=&audience=&page=N``."""
@@ -24,7 +41,9 @@ def search(request):
     chosen, ignored = read_filters(request.GET)
     ids = apply_filters(outcome.ids, chosen)
     results = Paginator(ids, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    results.object_list = sheets_in_order(results.object_list)
+    page_ids = results.object_list
+    # Fetched only if the results fragment is not in the cache (see results_fragment_key).
+    results.object_list = SimpleLazyObject(lambda: sheets_in_order(page_ids))
     if outcome.query and not chosen and results.number == 1:
         QueryLog.record(outcome.query, len(ids))
     query_params = {"q": outcome.query} | chosen
@@ -44,7 +63,10 @@ def search(request):
             "promoted_ids": outcome.promoted_ids,
             "highlight": highlight_terms(outcome.units),
             "results": results,
-            "facets": cached_facets(ids, chosen, outcome.query) if outcome.query else [],
+            "facets": SimpleLazyObject(
+                lambda: cached_facets(ids, chosen, outcome.query) if outcome.query else []
+            ),
+            "results_fragment_key": results_fragment_key(outcome, chosen, results.number),
             "active_filters": [
                 {"name": name, "value": value, "clear_url": clear_url(outcome.query, chosen, name)}
                 for name, value in chosen.items()

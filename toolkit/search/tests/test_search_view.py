@@ -106,3 +106,24 @@ def test_no_results_suggests_other_routes(client, site):
 def test_huge_query_is_trimmed_with_a_note(client, site):
     text = client.get("/search/", {"q": "plan " * 2_000}).content.decode()
     assert "Your search was very long" in text
+
+
+def test_a_repeated_search_is_rendered_from_the_cache_but_still_counted(
+    client, site, django_assert_max_num_queries
+):
+    from toolkit.search.models import QueryLog
+
+    first = result_titles(client.get("/search/", {"q": "volunteers"}))
+    with django_assert_max_num_queries(3):  # the site, the promotions check and the query log
+        again = result_titles(client.get("/search/", {"q": "volunteers"}))
+    assert again == first == ["Run a community survey"]
+    assert QueryLog.objects.get(query="volunteers").hits == 2
+
+
+def test_a_publish_refreshes_cached_results(client, site):
+    assert result_titles(client.get("/search/", {"q": "volunteers"})) == ["Run a community survey"]
+    site.method.title = "Run a survey of the whole community"
+    site.method.save_revision().publish()
+    assert result_titles(client.get("/search/", {"q": "volunteers"})) == [
+        "Run a survey of the whole community"
+    ]
