@@ -66,8 +66,9 @@ class Glossary:
         linker = index.linker()
         for text in texts:
             linker.link(html.escape(text))
+        defining = set(sheet_ids)
         used = set(linker.linked) | {
-            entry.slug for entry in self.entries if entry.defined_by_sheet_id in set(sheet_ids)
+            entry.slug for entry in self.entries if entry.defined_by_sheet_id in defining
         }
         return [entry for entry in self.entries if entry.slug in used]
 
