@@ -9,16 +9,13 @@ behind rich-text links and embeds) altogether; none of them depends on who is re
 
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
-from toolkit.core.cache import content_version
+from toolkit.core.cache import remember
 
 from .cache import glossary_version
 from .glossary import current_glossary
-
-CACHE_SECONDS = 24 * 60 * 60
 
 
 @dataclass
@@ -38,24 +35,13 @@ class LinkedSheet:
         )
 
 
-def cache_key(page):
-    return (
-        f"toolkit:glossary-sheet:{page.pk}:{page.live_revision_id}:{int(page.link_glossary_terms)}:"
-        f"{glossary_version()}:{content_version()}"
-    )
-
-
 def linked_sheet(page, context):
     """The sheet's texts, linked when the sheet allows it and there is a glossary page to link to."""
     request = context.get("request")
-    cacheable = bool(page.live_revision_id) and page.live and not getattr(request, "is_preview", False)
-    key = cache_key(page) if cacheable else None
-    parts = cache.get(key) if key else None
-    if parts is None:
-        parts = _link_parts(page, context)
-        if key:
-            cache.set(key, parts, CACHE_SECONDS)
-    return LinkedSheet.from_parts(parts)
+    if not page.live_revision_id or not page.live or getattr(request, "is_preview", False):
+        return LinkedSheet.from_parts(_link_parts(page, context))
+    name = f"glossary-sheet:{page.pk}:{page.live_revision_id}:{int(page.link_glossary_terms)}:{glossary_version()}"
+    return LinkedSheet.from_parts(remember(name, lambda: _link_parts(page, context)))
 
 
 def _link_parts(page, context):

@@ -18,13 +18,12 @@ from pathlib import Path
 
 import weasyprint
 from django.conf import settings
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
-from toolkit.core.cache import content_version
+from toolkit.core.cache import remember
 from toolkit.core.models import ToolkitSettings
 
 from .anchors import prefix_ids
@@ -113,24 +112,17 @@ def page_pdf_url(page, request=None):
     return f"{page.get_url(request).rstrip('/')}.pdf"
 
 
-def cached(key, build):
-    pdf = cache.get(key)
-    if pdf is None:
-        pdf = build()
-        cache.set(key, pdf, PDF_CACHE_SECONDS)
-    return pdf
-
-
-def sheet_pdf_cache_key(request, page):
-    parts = [page.pk, page.live_revision_id, content_version(), request.get_host(), render_fingerprint()]
+def sheet_pdf_cache_name(request, page):
+    parts = [page.pk, page.live_revision_id, request.get_host(), render_fingerprint()]
     return "printing:sheet-pdf:" + ":".join(str(part) for part in parts)
 
 
 def sheet_pdf(request, page):
     """The PDF of a live sheet, from the cache when nothing it shows has changed."""
-    return cached(
-        sheet_pdf_cache_key(request, page),
+    return remember(
+        sheet_pdf_cache_name(request, page),
         lambda: render_pdf(sheet_print_html(request, page), site_base_url(request)),
+        PDF_CACHE_SECONDS,
     )
 
 
@@ -165,12 +157,11 @@ def booklet_html(request, title, sheets, made_on):
     return render_to_string(BOOKLET_TEMPLATE, context, request)
 
 
-def booklet_cache_key(request, title, sheets, made_on):
+def booklet_cache_name(request, title, sheets, made_on):
     parts = [
         title,
         [[sheet.pk, sheet.live_revision_id] for sheet in sheets],
         made_on.isoformat(),
-        content_version(),
         request.get_host(),
         render_fingerprint(),
     ]
@@ -181,7 +172,8 @@ def booklet_cache_key(request, title, sheets, made_on):
 def booklet_pdf(request, title, sheets):
     """One PDF of ``sheets`` (live listing rows, in order), cached like a sheet's PDF."""
     made_on = timezone.localdate()
-    return cached(
-        booklet_cache_key(request, title, sheets, made_on),
+    return remember(
+        booklet_cache_name(request, title, sheets, made_on),
         lambda: render_pdf(booklet_html(request, title, sheets, made_on), site_base_url(request)),
+        PDF_CACHE_SECONDS,
     )
