@@ -15,19 +15,6 @@ from .pdfs import all_text, contents_entries, link_targets, read
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def renders(monkeypatch):
-    made = []
-    real = documents.render_pdf
-
-    def counting(html, base_url):
-        made.append(html)
-        return real(html, base_url)
-
-    monkeypatch.setattr(documents, "render_pdf", counting)
-    return made
-
-
 def build_pack(client, site, title="Notes for the March meeting"):
     client.post(
         "/pack/add/",

@@ -4,7 +4,6 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from toolkit.core.models import ToolkitSettings
-from toolkit.printing import documents
 
 from .pdfs import all_text, fonts, link_targets, page_texts, read
 
@@ -13,20 +12,6 @@ pytestmark = pytest.mark.django_db
 
 def pdf_address(page):
     return page.url.rstrip("/") + ".pdf"
-
-
-@pytest.fixture
-def renders(monkeypatch):
-    """Counts the PDFs actually made (the real renderer still runs)."""
-    made = []
-    real = documents.render_pdf
-
-    def counting(html, base_url):
-        made.append(html)
-        return real(html, base_url)
-
-    monkeypatch.setattr(documents, "render_pdf", counting)
-    return made
 
 
 def test_the_pdf_has_the_whole_sheet_on_a4_pages(client, site):
