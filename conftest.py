@@ -87,3 +87,10 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    """The test client, logged in as a superuser (for the admin's screens)."""
+    client.force_login(django_user_model.objects.create_superuser("ed", "ed@example.org", "pw"))
+    return client

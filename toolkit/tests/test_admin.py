@@ -1,7 +1,6 @@
 """Editors can reach every editing screen: both sheet kinds, taxonomy, pathways, organisations, settings."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from toolkit.core.models import ToolkitSettings
@@ -9,13 +8,6 @@ from toolkit.directory.models import Organisation
 from toolkit.taxonomy.models import Audience, Topic
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(client):
-    user = get_user_model().objects.create_superuser("ed", "ed@example.org", "pw")
-    client.force_login(user)
-    return client
 
 
 def test_add_forms_for_both_sheet_kinds(editor_client, site):

@@ -5,7 +5,6 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
@@ -15,13 +14,6 @@ from toolkit.glossary.models import GlossaryPage, Term
 from toolkit.tests import factories as f
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(client):
-    user = get_user_model().objects.create_superuser("ed", "ed@example.org", "pw")
-    client.force_login(user)
-    return client
 
 
 def glossary_soup(client, site):

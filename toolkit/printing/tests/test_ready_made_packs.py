@@ -2,19 +2,12 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from toolkit.printing.models import PrintPackPage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(client):
-    client.force_login(get_user_model().objects.create_superuser("ed", "ed@example.org", "pw"))
-    return client
 
 
 def test_an_editor_publishes_a_pack_in_the_admin(editor_client, site):
