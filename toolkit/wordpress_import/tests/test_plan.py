@@ -10,14 +10,8 @@ from toolkit.wordpress_import.mapping import Mapping, MappingError, load_mapping
 from toolkit.wordpress_import.plan import DRAFT, LIVE, SCHEDULED, make_plan
 from toolkit.wordpress_import.wxr import parse_wxr
 
-FIXTURES = Path(__file__).parent / "fixtures"
-THEME_DATA = (
-    Path(__file__).resolve().parents[4]
-    / "shared"
-    / "fixtures"
-    / "wordpress"
-    / "themeunittestdata.wordpress.xml"
-)
+from .conftest import FIXTURES, THEME_DATA
+
 NOW = datetime.datetime(2026, 11, 1, tzinfo=datetime.UTC)
 
 

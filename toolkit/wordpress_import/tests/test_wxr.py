@@ -1,20 +1,13 @@
 """The WXR reader on its own (no database): the shared export, and every way a file can be wrong."""
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from toolkit.wordpress_import.wxr import WXRError, item_published_at, parse_bytes, parse_wxr
 
-FIXTURES = Path(__file__).parent / "fixtures"
-THEME_DATA = (
-    Path(__file__).resolve().parents[4]
-    / "shared"
-    / "fixtures"
-    / "wordpress"
-    / "themeunittestdata.wordpress.xml"
-)
+from .conftest import FIXTURES, THEME_DATA
+
 MINIMAL = b"""<?xml version="1.0"?>
 <rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel>
 <wp:wxr_version>1.2</wp:wxr_version>
