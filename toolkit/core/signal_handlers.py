@@ -15,6 +15,7 @@ WATCHED_MODELS = (
     "glossary.Term",
     "editorial.Law",
     "wagtailcore.PageViewRestriction",  # listings show only sheets open to everyone
+    "wagtailsearchpromotions.SearchPromotion",  # promoted sheets lead cached search results
 )
 
 

@@ -156,3 +156,10 @@ def test_suggestions_answer_without_touching_the_database_when_warm(client, site
     client.get("/search/suggest/", {"q": "neigh"})
     with django_assert_num_queries(0):
         client.get("/search/suggest/", {"q": "plan"})
+
+
+def test_a_new_promotion_shows_although_the_results_were_cached(client, site):
+    before = titles(page_of(client.get("/search/", {"q": "neighbourhood"})))
+    assert before[0] != "Run a community survey"
+    SearchPromotion.objects.create(query=Query.get("neighbourhood"), page=site.method, sort_order=0)
+    assert titles(page_of(client.get("/search/", {"q": "neighbourhood"})))[0] == "Run a community survey"
