@@ -83,14 +83,13 @@ def sheet_document_meta(request, page):
 
 
 def sheet_context(request, page, frame):
-    """The sheet page's own context, less what paper has no use for.
+    """The sheet page's own context for paper (see ``SheetPage.get_context``), in ``frame``.
 
-    The "On this page" links and the automatic related sheets are for browsing on screen; paper
-    keeps the editor's "See also" list. Leaving them out (rather than hiding them) also keeps a
-    40-sheet booklet quick to lay out.
+    Leaving the screen-only parts out, rather than hiding them, also keeps a 40-sheet booklet
+    quick to build and to lay out.
     """
-    context = page.get_context(request)
-    context.update({"frame": frame, "print_view": True, "toc": [], "related_sheets": []})
+    context = page.get_context(request, paper=True)
+    context.update({"frame": frame, "print_view": True})
     return context
 
 

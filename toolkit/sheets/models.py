@@ -168,10 +168,15 @@ class SheetPage(RoutablePageMixin, Page):
             if block.block_type == "heading"
         ]
 
-    def sheet_parts(self):
-        """The sheet's related rows, each fetched once and shared by the page and its contents list."""
+    def sheet_parts(self, paper=False):
+        """The sheet's related rows, each fetched once and shared by the page and its contents list.
+
+        On ``paper`` (print view, PDF, booklet) the automatic related sheets are left out: they
+        are for browsing on screen, and working them out is a query per sheet a booklet never shows.
+        """
         see_also = self.see_also_sheets()
         topics = list(self.topics.all())
+        related = [] if paper else self.similar_sheets(topics, exclude=[sheet.pk for sheet in see_also])
         return {
             "section": self.get_parent(),
             # A sheet behind a password or login has no PDF and cannot join a print pack.
@@ -181,7 +186,7 @@ class SheetPage(RoutablePageMixin, Page):
             "key_facts": list(self.key_facts.all()),
             "links_out": list(self.links_out.all()),
             "see_also_sheets": see_also,
-            "related_sheets": self.similar_sheets(topics, exclude=[sheet.pk for sheet in see_also]),
+            "related_sheets": related,
         }
 
     def fixed_contents(self, parts):
@@ -203,21 +208,26 @@ class SheetPage(RoutablePageMixin, Page):
         found = SheetPage.objects.live().public().listing().in_bulk(ids)
         return [found[pk] for pk in ids if pk in found]
 
-    def reader_parts(self, request):
+    def reader_parts(self, request, paper=False):
         """``sheet_parts()``, shared by every reader of this revision until any content changes.
 
         Related sheets and see-also titles depend on other pages, so the key holds the site's
         content version as well as this sheet's live revision. Previews always read afresh.
         """
         if getattr(request, "is_preview", False) or not self.live_revision_id:
-            return self.sheet_parts()
-        return remember(f"sheet-parts:{self.pk}:{self.live_revision_id}", self.sheet_parts)
+            return self.sheet_parts(paper)
+        medium = "paper" if paper else "screen"
+        return remember(
+            f"sheet-parts:{medium}:{self.pk}:{self.live_revision_id}", lambda: self.sheet_parts(paper)
+        )
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, paper=False, **kwargs):
+        """The page's context; ``paper=True`` for the print view, PDFs and booklets, which keep the
+        editor's "See also" list but have no "On this page" links or automatic related sheets."""
         context = super().get_context(request, *args, **kwargs)
-        parts = self.reader_parts(request)
+        parts = self.reader_parts(request, paper)
         context.update(parts)
-        context["toc"] = self.table_of_contents(parts)
+        context["toc"] = [] if paper else self.table_of_contents(parts)
         return context
 
     @path("print/", name="print")
@@ -370,8 +380,8 @@ class MethodSheetPage(SheetPage):
     class Meta:
         verbose_name = "method sheet"
 
-    def sheet_parts(self):
-        return super().sheet_parts() | {
+    def sheet_parts(self, paper=False):
+        return super().sheet_parts(paper) | {
             "steps": list(self.steps.all()),
             "pitfalls": list(self.pitfalls.all()),
         }
