@@ -5,3 +5,8 @@ class PrintingConfig(AppConfig):
     name = "toolkit.printing"
     label = "printing"
     verbose_name = "Printing, PDFs and print packs"
+
+    def ready(self):
+        from . import speedups
+
+        speedups.apply()
