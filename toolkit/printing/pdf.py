@@ -9,17 +9,15 @@ Every PDF the site makes goes through ``render_pdf``, so the options live in one
   Makefile installs (DejaVu, Liberation), so every machine makes the same PDF;
 - metadata (title, author, subject, keywords) comes from the page's ``<title>`` and ``<meta>``.
 
-WeasyPrint makes millions of short-lived objects (boxes, styles, text runs) while it lays out a
-booklet, and each batch of 700 new objects sets off Python's cycle collector, which keeps walking
-the same long-lived ones: a fifth of a 136-page booklet's time. While a PDF is made the collector
-waits for far bigger batches, then the young garbage is collected once (``fewer_collections``).
+WeasyPrint makes millions of short-lived objects while it lays out a booklet, so the cycle
+collector waits until the PDF is written (``toolkit.core.collector``).
 """
 
-import gc
 import logging
-from contextlib import contextmanager
 
 from weasyprint import HTML
+
+from toolkit.core.collector import fewer_collections
 
 from .fetcher import LocalFilesFetcher
 
@@ -28,23 +26,6 @@ from .fetcher import LocalFilesFetcher
 logging.getLogger("weasyprint").setLevel(logging.ERROR)
 
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "optimize_images": True}
-RENDERING_GC_THRESHOLD = (100_000, 50, 100)
-
-
-@contextmanager
-def fewer_collections():
-    """Run the cycle collector rarely inside the block, then once over the young objects it left.
-
-    Costs a booklet some 40 MB more at its peak; the previous thresholds come back even when
-    rendering fails.
-    """
-    previous = gc.get_threshold()
-    gc.set_threshold(*RENDERING_GC_THRESHOLD)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*previous)
-        gc.collect(1)
 
 
 def render_pdf(html, base_url, fetcher=None):

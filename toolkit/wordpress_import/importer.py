@@ -22,6 +22,7 @@ from tqdm import tqdm
 from wagtail.models import Page, Site
 
 from toolkit.core.cache import bump_content_version
+from toolkit.core.collector import fewer_collections
 from toolkit.core.models import HomePage, StandardPage
 from toolkit.sheets.models import DefinitionSheetPage, MethodSheetPage
 
@@ -148,6 +149,7 @@ class WordPressImporter(AuthorsStep, TaxonomyStep, AttachmentsStep, PageWriter, 
             with (
                 quick_commits(enabled=not self.dry_run),
                 deferred_indexing(),
+                fewer_collections(),
                 transaction.atomic() if self.dry_run else nullcontext(),
             ):
                 self.load_records()
