@@ -37,6 +37,7 @@ from .plan import LIVE, make_plan
 from .redirects import RedirectsStep
 from .report import FAILED, IMPORTED, SKIPPED, UNCHANGED, UPDATED, Report, one_line
 from .taxonomy import TaxonomyStep
+from .uploads import UploadRedirectsStep
 from .wxr import item_modified_at
 
 logger = logging.getLogger(__name__)
@@ -92,9 +93,11 @@ class ItemResolver(conv.Resolver):
         return self.importer.attached_images.get(self.item.wp_id, [])
 
 
-class WordPressImporter(AuthorsStep, TaxonomyStep, AttachmentsStep, PageWriter, RedirectsStep):
+class WordPressImporter(
+    AuthorsStep, TaxonomyStep, AttachmentsStep, PageWriter, RedirectsStep, UploadRedirectsStep
+):
     """One import run; each step of it (authors, topics and sections, attachments, pages,
-    redirects) is a mixin in its own module, sharing the state set up here."""
+    redirects, old upload addresses) is a mixin in its own module, sharing the state set up here."""
 
     def __init__(
         self,
@@ -161,6 +164,7 @@ class WordPressImporter(AuthorsStep, TaxonomyStep, AttachmentsStep, PageWriter, 
                 self.import_items()
                 self.relink()
                 self.import_archive_redirects()
+                self.import_attachment_redirects()
                 if self.dry_run:
                     transaction.set_rollback(True)
                 else:
