@@ -1,4 +1,8 @@
-"""A sheet's summary, body and key facts with glossary terms linked, cached until anything changes.
+"""A sheet's texts with glossary terms linked, cached until anything changes.
+
+The texts are the summary, a Method Sheet's own parts (when to use it, who is involved, each
+step's text, pitfalls, what good looks like), the body and the key facts, linked in page order
+so that the first mention on the page is the one linked.
 
 The linked HTML is cached under the sheet's live revision, the glossary version and the site's
 content version, so publishing the sheet, editing a term or moving a page makes it stale. Previews
@@ -11,11 +15,21 @@ from dataclasses import dataclass, field
 
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+from wagtail.templatetags.wagtailcore_tags import richtext
 
 from toolkit.core.cache import remember
 
 from .cache import glossary_version
 from .glossary import current_glossary
+
+
+def safe(html):
+    """Every part was escaped or rendered by Django, then linked by our linker, which escapes."""
+    return mark_safe(html)  # noqa: S308
+
+
+CACHE_FORMAT = 2  # bumped when the cached parts change shape
+METHOD_TEXTS = ("when_to_use", "who_is_involved", "what_good_looks_like")
 
 
 @dataclass
@@ -24,14 +38,21 @@ class LinkedSheet:
     body: list
     key_facts: list
     definitions: dict = field(default_factory=dict)  # {slug: what the inline definition shows}
+    method: dict = field(default_factory=dict)  # a Method Sheet's own parts, as HTML
 
     @classmethod
     def from_parts(cls, parts):
+        method = parts["method"]
         return cls(
-            summary=mark_safe(parts["summary"]),  # noqa: S308 - escaped or rendered by Django, then linked
-            body=[mark_safe(html) for html in parts["body"]],  # noqa: S308
-            key_facts=[mark_safe(html) for html in parts["key_facts"]],  # noqa: S308
+            summary=safe(parts["summary"]),
+            body=[safe(html) for html in parts["body"]],
+            key_facts=[safe(html) for html in parts["key_facts"]],
             definitions=parts["definitions"],
+            method={
+                **{name: safe(method[name]) for name in METHOD_TEXTS if name in method},
+                "steps": [{"title": title, "text": safe(text)} for title, text in method.get("steps", [])],
+                "pitfalls": [safe(html) for html in method.get("pitfalls", [])],
+            },
         )
 
 
@@ -40,24 +61,61 @@ def linked_sheet(page, context):
     request = context.get("request")
     if not page.live_revision_id or not page.live or getattr(request, "is_preview", False):
         return LinkedSheet.from_parts(_link_parts(page, context))
-    name = f"glossary-sheet:{page.pk}:{page.live_revision_id}:{int(page.link_glossary_terms)}:{glossary_version()}"
+    name = f"glossary-sheet:{CACHE_FORMAT}:{page.pk}:{page.live_revision_id}:{int(page.link_glossary_terms)}:{glossary_version()}"
     return LinkedSheet.from_parts(remember(name, lambda: _link_parts(page, context)))
 
 
+def related_rows(page, context, name):
+    """Rows the view already fetched (``key_facts``, ``steps``...), else fetched here."""
+    rows = context.get(name)
+    return list(getattr(page, name).all()) if rows is None else rows
+
+
+def method_texts(page, context):
+    """A Method Sheet's own parts as HTML, in page order; nothing for a Definition Sheet."""
+    if page.kind != "method":
+        return {}
+    return {
+        "when_to_use": str(richtext(page.when_to_use)),
+        "who_is_involved": str(richtext(page.who_is_involved)),
+        "steps": [(step.title, str(richtext(step.text))) for step in related_rows(page, context, "steps")],
+        "pitfalls": [str(conditional_escape(p.text)) for p in related_rows(page, context, "pitfalls")],
+        "what_good_looks_like": str(richtext(page.what_good_looks_like)),
+    }
+
+
+def link_method_texts(method, link):
+    """``method`` with ``link`` applied to each text in page order (step titles are headings)."""
+    if not method:
+        return method
+    return {
+        "when_to_use": link(method["when_to_use"]),
+        "who_is_involved": link(method["who_is_involved"]),
+        "steps": [(title, link(text)) for title, text in method["steps"]],
+        "pitfalls": [link(html) for html in method["pitfalls"]],
+        "what_good_looks_like": link(method["what_good_looks_like"]),
+    }
+
+
 def _link_parts(page, context):
-    key_facts = context.get("key_facts")
-    if key_facts is None:
-        key_facts = list(page.key_facts.all())
     flat = context.flatten()
     summary = str(conditional_escape(page.summary))
+    method = method_texts(page, context)
     body = [str(block.render_as_block(context=dict(flat))) for block in page.body]
-    facts = [str(conditional_escape(fact.text)) for fact in key_facts]
+    facts = [str(conditional_escape(fact.text)) for fact in related_rows(page, context, "key_facts")]
     definitions = {}
     glossary = current_glossary()
     if page.link_glossary_terms and len(glossary.index):
         linker = glossary.linker(sheet_id=page.pk)
         summary = linker.link(summary)
+        method = link_method_texts(method, linker.link)
         body = [linker.link(html) for html in body]
         facts = [linker.link(html) for html in facts]
         definitions = glossary.definitions(linker.linked, current_sheet_id=page.pk)
-    return {"summary": summary, "body": body, "key_facts": facts, "definitions": definitions}
+    return {
+        "summary": summary,
+        "method": method,
+        "body": body,
+        "key_facts": facts,
+        "definitions": definitions,
+    }

@@ -173,3 +173,22 @@ def test_queries_do_not_grow_with_the_number_of_terms(client, site):
     with CaptureQueriesContext(connection) as queries:
         client.get(site.definition.url)
     assert len(queries) < few, "a second visit should be served from the cache"
+
+
+def test_a_method_sheets_own_parts_are_linked_in_page_order(client, site):
+    for term in ("Many people", "Volunteer", "Question", "Result"):
+        f.TermFactory(term=term, definition=f"What {term.lower()} means here.")
+    soup = soup_of(client, site.method)
+    linked = [
+        (" ".join(a.find_parent(["p", "li"]).get_text().split()), a.get_text())
+        for a in soup.select(".sheet__body a.glossary-term")
+    ]
+    assert linked == [
+        ("When you need to hear from many people.", "many people"),  # when to use it
+        ("A small team of volunteers.", "volunteers"),  # who is involved
+        ("How to agree your questions.", "questions"),  # a step's text, not its heading
+        ("How to share the results.", "results"),
+    ], "each term once, at its first mention: not again in the pitfalls or in what good looks like"
+    assert not soup.select(".steps__title a, .pitfalls a.glossary-term")
+    assert soup.select_one(".pitfalls li").get_text() == "Asking too many questions."
+    assert {"question", "result", "volunteer"} <= set(definitions(soup))
