@@ -16,7 +16,23 @@ BROKEN = Q(link__ok=False)
 MOVED = Q(link__ok=True, link__redirect_status__in=[301, 308])
 
 
+def sheets_with_problems(request=None):
+    """Only sheets that have a broken or moved link: the choices an editor can act on."""
+    from toolkit.sheets.models import SheetPage
+
+    with_problems = LinkOccurrence.objects.filter(BROKEN | MOVED).values("sheet")
+    return SheetPage.objects.filter(pk__in=with_problems).order_by("title")
+
+
+def sections(request=None):
+    from toolkit.sheets.models import SectionPage
+
+    return SectionPage.objects.order_by("title")
+
+
 class LinkProblemFilterSet(WagtailFilterSet):
+    """Which problems, and for an editor who looks after one section or one sheet, only those."""
+
     problem = django_filters.ChoiceFilter(
         label="Show",
         choices=[("broken", "Broken links"), ("moved", "Moved permanently"), ("all", "Broken and moved")],
@@ -24,13 +40,22 @@ class LinkProblemFilterSet(WagtailFilterSet):
         null_label=None,
         method="filter_problem",
     )
+    section = django_filters.ModelChoiceFilter(
+        label="Section", queryset=sections, method="filter_section", empty_label="All sections"
+    )
+    sheet = django_filters.ModelChoiceFilter(
+        label="Sheet", queryset=sheets_with_problems, empty_label="All sheets"
+    )
 
     class Meta:
         model = LinkOccurrence
-        fields = ["problem"]
+        fields = ["problem", "section", "sheet"]
 
     def filter_problem(self, queryset, name, value):
         return queryset.filter({"moved": MOVED, "all": BROKEN | MOVED}.get(value, BROKEN))
+
+    def filter_section(self, queryset, name, section):
+        return queryset.filter(sheet__path__startswith=section.path, sheet__depth=section.depth + 1)
 
 
 def sheet_edit_url(occurrence):

@@ -108,3 +108,32 @@ def test_the_admin_report_lists_broken_links_sheet_by_sheet(admin_client, linked
     ).decode()
     assert csv.splitlines()[0] == "Sheet,Where,Address,Problem,Checked"
     assert web.url("/missing") in csv
+
+
+def test_the_report_narrows_to_one_section_or_one_sheet(admin_client, linked_site, web):
+    run()
+    report = reverse("linkcheck_report")
+    definition, method = linked_site.definition, linked_site.method
+
+    def addresses(**filters):
+        page = admin_client.get(report, filters)
+        assert page.status_code == 200
+        return {
+            url
+            for url in (web.url(p) for p in ("/missing", "/broken", "/hang", "/moved"))
+            if url in page.content.decode()
+        }
+
+    assert addresses(problem="all", section=method.get_parent().pk) == {web.url("/moved")}
+    assert addresses(problem="all", section=definition.get_parent().pk) == {
+        web.url("/missing"),
+        web.url("/broken"),
+        web.url("/hang"),
+    }
+    assert addresses(problem="all", sheet=method.pk) == {web.url("/moved")}
+    assert addresses(sheet=definition.pk) == {web.url("/missing"), web.url("/broken"), web.url("/hang")}
+    choices = admin_client.get(report).content.decode()
+    assert f'<option value="{definition.pk}">' in choices and f'<option value="{method.pk}">' in choices
+    assert f'<option value="{linked_site.other_definition.pk}">' not in choices, "its links all work"
+    for bad in ({"sheet": "not-a-number"}, {"sheet": "999999"}, {"section": "-1"}):
+        assert admin_client.get(report, bad).status_code == 200
