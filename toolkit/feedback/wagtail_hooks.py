@@ -9,6 +9,8 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, DateColumn
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
@@ -22,8 +24,21 @@ class SafeExportIndexView(SafeSpreadsheetExportMixin, IndexView):
     pass
 
 
+class FromThePublicOnly(ModelPermissionPolicy):
+    """Suggestions and feedback come only from the public forms: nobody, not even a superuser, adds
+    or copies one in the admin (an "Add suggestion" button there only invited confusion)."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+
+for submitted_model in (Suggestion, PageFeedback):
+    register_permission_policy(submitted_model, FromThePublicOnly(submitted_model), exact_class=True)
+
+
 class SuggestionViewSet(SnippetViewSet):
     model = Suggestion
+    copy_view_enabled = False
     icon = "help"
     menu_label = "Suggestions"
     list_display = ["__str__", "kind", "sheet", "status", DateColumn("created_at", label="Received")]
@@ -39,6 +54,7 @@ class SuggestionViewSet(SnippetViewSet):
 
 class PageFeedbackViewSet(SnippetViewSet):
     model = PageFeedback
+    copy_view_enabled = False
     icon = "comment"
     menu_label = "Was it useful?"
     list_display = [

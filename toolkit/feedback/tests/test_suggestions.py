@@ -187,3 +187,13 @@ def test_open_suggestions_keep_the_email_until_the_purge(site):
     assert (old.email, new.email) == ("", "new@example.org")
     with pytest.raises(CommandError, match="whole number"):
         call_command("purge_suggestion_emails", "--days", "-3")
+
+
+@pytest.mark.parametrize("name", ["suggestion", "pagefeedback"])
+def test_nobody_adds_or_copies_public_submissions_in_the_admin(admin_client, site, name):
+    listing = admin_client.get(reverse(f"wagtailsnippets_feedback_{name}:list"))
+    assert listing.status_code == 200
+    add_url = reverse(f"wagtailsnippets_feedback_{name}:add")
+    assert add_url not in listing.content.decode(), "no Add button, even for a superuser"
+    response = admin_client.get(add_url)
+    assert response.status_code in (302, 403) and "/add/" not in response.get("Location", "")
