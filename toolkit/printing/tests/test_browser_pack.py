@@ -58,6 +58,9 @@ def test_build_a_pack_from_search_and_a_route_reorder_it_and_download_it(page, l
     with page.expect_download() as download_info:
         page.keyboard.press("Enter")
     download = download_info.value
+    expect(page.get_by_role("status").filter(has_text="Making your booklet")).to_have_text(
+        "Making your booklet: your browser will save it when it is ready."
+    )
     assert download.suggested_filename == "survey-meeting.pdf"
     with open(download.path(), "rb") as file:
         reader = PdfReader(io.BytesIO(file.read()))

@@ -250,3 +250,14 @@ document.querySelectorAll("[data-print]").forEach((button) => {
         if (current && !current.wrapper.contains(event.target)) close(current, false);
     });
 })();
+
+// Booklets take a few seconds to make: when a download starts, say so in the link's status line,
+// which screen readers announce. Without this script the download simply starts.
+document.querySelectorAll("[data-busy-area]").forEach((area) => {
+    const status = area.querySelector("[data-busy-status]");
+    area.querySelectorAll("a[data-busy-message]").forEach((link) => {
+        link.addEventListener("click", () => {
+            status.textContent = link.dataset.busyMessage;
+        });
+    });
+});
