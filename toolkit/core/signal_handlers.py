@@ -16,6 +16,7 @@ WATCHED_MODELS = (
     "editorial.Law",
     "wagtailcore.PageViewRestriction",  # listings show only sheets open to everyone
     "wagtailsearchpromotions.SearchPromotion",  # promoted sheets lead cached search results
+    "wagtailcore.Site",  # its address is written out on every sheet, in canonical links and feeds
 )
 
 
