@@ -75,6 +75,21 @@ def test_adding_goes_back_to_the_page_with_a_confirmation(client, site):
     assert "was already in your print pack (1 sheet)" in again.select_one(".messages").get_text()
 
 
+def test_a_sheet_already_in_the_pack_says_so_instead_of_offering_to_add_it(client, site):
+    def actions(sheet):
+        response = client.get(sheet.url)
+        return response, BeautifulSoup(response.content, "html.parser").select_one(".sheet-actions")
+
+    response, before = actions(site.definition)
+    assert before.select_one("form.pack-add") and not response.cookies, "no session is started to find out"
+    add(client, site.definition)
+    _, after = actions(site.definition)
+    assert not after.select("form.pack-add")
+    assert after.find("a", string="In your print pack")["href"] == PACK
+    _, other = actions(site.method)
+    assert other.select_one("form.pack-add"), "other sheets still offer it"
+
+
 def test_the_pack_is_kept_in_the_session_in_the_order_added(client, site):
     add(client, site.method)
     add(client, site.definition)
