@@ -28,8 +28,7 @@ def safe(html):
     return mark_safe(html)  # noqa: S308
 
 
-CACHE_FORMAT = 2  # bumped when the cached parts change shape
-METHOD_TEXTS = ("when_to_use", "who_is_involved", "what_good_looks_like")
+CACHE_FORMAT = 3  # bumped when the cached parts change shape
 
 
 @dataclass
@@ -42,17 +41,12 @@ class LinkedSheet:
 
     @classmethod
     def from_parts(cls, parts):
-        method = parts["method"]
         return cls(
             summary=safe(parts["summary"]),
             body=[safe(html) for html in parts["body"]],
             key_facts=[safe(html) for html in parts["key_facts"]],
             definitions=parts["definitions"],
-            method={
-                **{name: safe(method[name]) for name in METHOD_TEXTS if name in method},
-                "steps": [{"title": title, "text": safe(text)} for title, text in method.get("steps", [])],
-                "pitfalls": [safe(html) for html in method.get("pitfalls", [])],
-            },
+            method=map_method_texts(parts["method"], safe),
         )
 
 
@@ -78,22 +72,26 @@ def method_texts(page, context):
     return {
         "when_to_use": str(richtext(page.when_to_use)),
         "who_is_involved": str(richtext(page.who_is_involved)),
-        "steps": [(step.title, str(richtext(step.text))) for step in related_rows(page, context, "steps")],
+        "steps": [
+            {"title": step.title, "text": str(richtext(step.text))}
+            for step in related_rows(page, context, "steps")
+        ],
         "pitfalls": [str(conditional_escape(p.text)) for p in related_rows(page, context, "pitfalls")],
         "what_good_looks_like": str(richtext(page.what_good_looks_like)),
     }
 
 
-def link_method_texts(method, link):
-    """``method`` with ``link`` applied to each text in page order (step titles are headings)."""
+def map_method_texts(method, apply):
+    """``method`` (from ``method_texts``) with ``apply`` run over each text in page order, for
+    linking and for marking safe; step titles are headings, so they are left as they are."""
     if not method:
-        return method
+        return {}
     return {
-        "when_to_use": link(method["when_to_use"]),
-        "who_is_involved": link(method["who_is_involved"]),
-        "steps": [(title, link(text)) for title, text in method["steps"]],
-        "pitfalls": [link(html) for html in method["pitfalls"]],
-        "what_good_looks_like": link(method["what_good_looks_like"]),
+        "when_to_use": apply(method["when_to_use"]),
+        "who_is_involved": apply(method["who_is_involved"]),
+        "steps": [{"title": step["title"], "text": apply(step["text"])} for step in method["steps"]],
+        "pitfalls": [apply(html) for html in method["pitfalls"]],
+        "what_good_looks_like": apply(method["what_good_looks_like"]),
     }
 
 
@@ -108,7 +106,7 @@ def _link_parts(page, context):
     if page.link_glossary_terms and len(glossary.index):
         linker = glossary.linker(sheet_id=page.pk)
         summary = linker.link(summary)
-        method = link_method_texts(method, linker.link)
+        method = map_method_texts(method, linker.link)
         body = [linker.link(html) for html in body]
         facts = [linker.link(html) for html in facts]
         definitions = glossary.definitions(linker.linked, current_sheet_id=page.pk)
