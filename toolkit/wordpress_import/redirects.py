@@ -5,6 +5,8 @@ from wagtail.contrib.redirects.models import Redirect
 
 from toolkit.taxonomy.models import Topic, TopicIndexPage
 
+from .links import REDIRECT_PATH_MAX
+
 
 class RedirectsStep:
     """Part of ``WordPressImporter``: redirects made with Wagtail's redirects app."""
@@ -65,26 +67,35 @@ class RedirectsStep:
             self.report.warn(
                 None, "", "no topic index page: tag and category archives were not redirected to topics"
             )
-        wanted = {path: target for path, target in wanted.items() if len(path) <= 255}
+        self.save_redirect_targets(
+            {
+                path: {"redirect_page_id": page.pk, "redirect_page_route_path": route}
+                for path, (page, route) in wanted.items()
+            },
+            "archive redirects",
+        )
+
+    def save_redirect_targets(self, wanted, count_name, may_repoint=lambda redirect: True):
+        """Make the missing redirects of ``wanted`` (old path -> Redirect field values) in one insert,
+        and re-point an existing one that differs when ``may_repoint(redirect)`` allows it."""
+        wanted = {path: fields for path, fields in wanted.items() if len(path) <= REDIRECT_PATH_MAX}
         existing = {r.old_path: r for r in Redirect.objects.filter(site=self.site, old_path__in=list(wanted))}
         fresh = []
         with transaction.atomic():
-            for path, (page, route) in wanted.items():
+            for path, fields in wanted.items():
                 redirect = existing.get(path)
                 if redirect is None:
-                    fresh.append(
-                        Redirect(
-                            old_path=path, site=self.site, redirect_page=page, redirect_page_route_path=route
-                        )
-                    )
-                elif (redirect.redirect_page_id, redirect.redirect_page_route_path) != (page.pk, route):
-                    redirect.redirect_page = page
-                    redirect.redirect_page_route_path = route
-                    redirect.save()
+                    fresh.append(Redirect(old_path=path, site=self.site, **fields))
+                elif any(getattr(redirect, name) != value for name, value in fields.items()) and may_repoint(
+                    redirect
+                ):
+                    for name, value in fields.items():
+                        setattr(redirect, name, value)
+                    redirect.save(update_fields=list(fields))
             Redirect.objects.bulk_create(fresh)
         if fresh:
             self.changed = True
-        self.report.counts["archive redirects"] += len(fresh)
+        self.report.counts[count_name] += len(fresh)
 
     def archive_target(self, section_slug, topic_slug, topic_index):
         if section_slug and section_slug in self.sections:

@@ -11,14 +11,11 @@ it belonged to, or else to the file.
 import re
 
 from django.conf import settings
-from django.db import transaction
 from django.http import Http404, HttpResponsePermanentRedirect
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Site
-
-from .links import REDIRECT_PATH_MAX
 
 SIZE_SUFFIX = re.compile(r"-(?:\d+x\d+|scaled|rotated)(?=\.[A-Za-z0-9]+$)")
 EXTENSION = re.compile(r"(?=\.[A-Za-z0-9]+$)")
@@ -53,25 +50,31 @@ class UploadRedirectsStep:
 
     def import_attachment_redirects(self):
         files = self.imported_file_links()
-        wanted = {}  # normalised old path -> ("page", page id) or ("link", address)
+        wanted = {}  # normalised old path -> where its redirect goes (Redirect field values)
         for item in self.plan.attachments:
             file_link = files.get(item.wp_id)
+            to_file = {"redirect_page_id": None, "redirect_link": file_link}
             if file_link:
                 for url in (item.attachment_url, item.guid):
                     local = self.old.local_path(url) if url else None
                     if local and not local[1]:
-                        wanted.setdefault(Redirect.normalise_path(local[0]), ("link", file_link))
+                        wanted.setdefault(Redirect.normalise_path(local[0]), to_file)
             parent = self.page_ids.get(item.parent_id)
-            target = ("page", parent) if parent else ("link", file_link) if file_link else None
+            target = (
+                {"redirect_page_id": parent, "redirect_link": ""}
+                if parent
+                else to_file
+                if file_link
+                else None
+            )
             if target is None:
                 continue
             local = self.old.local_path(item.link) if item.link else None
             pages = [f"{local[0]}?{local[1]}" if local[1] else local[0]] if local else []
             for path in [*pages, f"{self.old.base}/?attachment_id={item.wp_id}"]:
                 wanted.setdefault(Redirect.normalise_path(path), target)
-        self.save_target_redirects(
-            {path: target for path, target in wanted.items() if len(path) <= REDIRECT_PATH_MAX}
-        )
+        # Only redirects an earlier run made to a file are re-pointed (say, once the post exists).
+        self.save_redirect_targets(wanted, "attachment redirects", lambda r: is_file_link(r.redirect_link))
 
     def imported_file_links(self):
         """wp_id -> the address of the image or document imported from that attachment."""
@@ -80,25 +83,3 @@ class UploadRedirectsStep:
         links = {wp_id: images[pk].file.url for wp_id, pk in self.images.items() if pk in images}
         links |= {wp_id: documents[pk].url for wp_id, pk in self.documents.items() if pk in documents}
         return links
-
-    def save_target_redirects(self, wanted):
-        """Create the missing redirects; re-point only those an earlier run made to a file."""
-        existing = {r.old_path: r for r in Redirect.objects.filter(site=self.site, old_path__in=list(wanted))}
-        fresh = []
-        with transaction.atomic():
-            for path, (kind, target) in wanted.items():
-                page_id, link = (target, "") if kind == "page" else (None, target)
-                redirect = existing.get(path)
-                if redirect is None:
-                    fresh.append(
-                        Redirect(old_path=path, site=self.site, redirect_page_id=page_id, redirect_link=link)
-                    )
-                elif (redirect.redirect_page_id, redirect.redirect_link) != (page_id, link) and is_file_link(
-                    redirect.redirect_link
-                ):
-                    redirect.redirect_page_id, redirect.redirect_link = page_id, link
-                    redirect.save(update_fields=["redirect_page", "redirect_link"])
-            Redirect.objects.bulk_create(fresh)
-        if fresh:
-            self.changed = True
-        self.report.counts["attachment redirects"] += len(fresh)
