@@ -43,6 +43,15 @@ def home(db):
     return make_import_home()
 
 
+def wxr(site_url, body):
+    """A small WordPress export (WXR 1.2) of ``site_url``: ``body`` is the XML of its items and terms."""
+    return (
+        '<?xml version="1.0"?>\n<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>\n'
+        f"<link>{site_url}</link><wp:wxr_version>1.2</wp:wxr_version>\n{body}\n</channel></rss>"
+    ).encode()
+
+
 def run_import(path=THEME_DATA, mapping=None, **options):
     return WordPressImporter(parse_wxr(path), mapping or Mapping.defaults(), **options).run()
 

@@ -9,7 +9,7 @@ from wagtail.images import get_image_model
 from toolkit.wordpress_import.models import ImportedItem
 from toolkit.wordpress_import.wxr import parse_bytes
 
-from .conftest import imported_pages, run_import
+from .conftest import imported_pages, run_import, wxr
 
 UPLOADS = "https://wpthemetestdata.files.wordpress.com/"
 
@@ -48,17 +48,20 @@ def test_images_under_media_dir_become_wagtail_images_in_the_body(home, tmp_path
     assert get_image_model().objects.count() == 2
 
 
-MEDIA_EXPORT = b"""<?xml version="1.0"?>
-<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
-<link>https://old.example</link><wp:wxr_version>1.2</wp:wxr_version>
-<item><title>Guide</title><wp:post_id>2</wp:post_id><wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status>
-<wp:attachment_url>https://old.example/wp-content/uploads/2020/01/guide.pdf</wp:attachment_url></item>
+GUIDE_ATTACHMENT = """<item><title>Guide</title><wp:post_id>2</wp:post_id><wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status>
+<wp:attachment_url>https://old.example/wp-content/uploads/2020/01/guide.pdf</wp:attachment_url></item>"""
+
+MEDIA_EXPORT = wxr(
+    "https://old.example",
+    GUIDE_ATTACHMENT
+    + """
 <item><title>Escape</title><wp:post_id>3</wp:post_id><wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status>
 <wp:attachment_url>https://old.example/wp-content/uploads/x.jpg</wp:attachment_url>
 <wp:postmeta><wp:meta_key>_wp_attached_file</wp:meta_key><wp:meta_value>../outside.jpg</wp:meta_value></wp:postmeta></item>
 <item><title>Post</title><wp:post_id>4</wp:post_id><wp:post_type>post</wp:post_type><wp:status>publish</wp:status>
 <content:encoded><![CDATA[<p>Read <a href="https://old.example/wp-content/uploads/2020/01/guide.pdf">the guide</a>.</p>]]></content:encoded></item>
-</channel></rss>"""
+""",
+)
 
 
 def test_other_files_become_documents_and_links_to_them_document_links(home, tmp_path, settings):

@@ -10,7 +10,7 @@ from toolkit.wordpress_import.mapping import Mapping, MappingError, load_mapping
 from toolkit.wordpress_import.plan import DRAFT, LIVE, SCHEDULED, make_plan
 from toolkit.wordpress_import.wxr import parse_wxr
 
-from .conftest import FIXTURES, THEME_DATA
+from .conftest import FIXTURES, THEME_DATA, wxr
 
 NOW = datetime.datetime(2026, 11, 1, tzinfo=datetime.UTC)
 
@@ -44,10 +44,9 @@ def test_statuses(theme):
     assert planned(plan, 1169).title == "Untitled post 1169"
 
 
-NESTED = b"""<?xml version="1.0"?>
-<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel>
-<link>https://old.example/blog</link><wp:wxr_version>1.2</wp:wxr_version>
-<wp:category><wp:term_id>1</wp:term_id><wp:category_nicename>planning</wp:category_nicename><wp:cat_name>Planning</wp:cat_name></wp:category>
+NESTED = wxr(
+    "https://old.example/blog",
+    """<wp:category><wp:term_id>1</wp:term_id><wp:category_nicename>planning</wp:category_nicename><wp:cat_name>Planning</wp:cat_name></wp:category>
 <wp:category><wp:term_id>2</wp:term_id><wp:category_nicename>housing</wp:category_nicename><wp:category_parent>planning</wp:category_parent><wp:cat_name>Housing</wp:cat_name></wp:category>
 <wp:category><wp:term_id>3</wp:term_id><wp:category_nicename>rural-housing</wp:category_nicename><wp:category_parent>housing</wp:category_parent><wp:cat_name>Rural housing</wp:cat_name></wp:category>
 <wp:category><wp:term_id>4</wp:term_id><wp:category_nicename>how-to</wp:category_nicename><wp:cat_name>How to</wp:cat_name></wp:category>
@@ -55,7 +54,8 @@ NESTED = b"""<?xml version="1.0"?>
 <category domain="category" nicename="rural-housing">Rural housing</category>
 <category domain="category" nicename="how-to">How to</category>
 <category domain="post_tag" nicename="land">Land</category></item>
-</channel></rss>"""
+""",
+)
 
 
 def test_nested_categories_flatten_to_the_top_level_section_and_keep_the_child_as_a_topic():

@@ -9,15 +9,14 @@ from toolkit.wordpress_import.importer import WordPressImporter
 from toolkit.wordpress_import.mapping import Mapping
 from toolkit.wordpress_import.wxr import parse_bytes
 
-from .conftest import imported_pages
-from .test_media import jpeg
+from .conftest import imported_pages, wxr
+from .test_media import GUIDE_ATTACHMENT, jpeg
 
 SOURCE = "https://old.example"
-EXPORT = b"""<?xml version="1.0"?>
-<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
-<link>https://old.example</link><wp:wxr_version>1.2</wp:wxr_version>
-<item><title>Guide</title><wp:post_id>2</wp:post_id><wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status>
-<wp:attachment_url>https://old.example/wp-content/uploads/2020/01/guide.pdf</wp:attachment_url></item>
+EXPORT = wxr(
+    SOURCE,
+    GUIDE_ATTACHMENT
+    + """
 <item><title>Photo</title><wp:post_id>5</wp:post_id><wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status>
 <link>https://old.example/2020/01/15/hall-open-day/photo/</link><wp:post_parent>4</wp:post_parent>
 <wp:attachment_url>https://old.example/wp-content/uploads/2020/01/photo.jpg</wp:attachment_url></item>
@@ -30,7 +29,8 @@ EXPORT = b"""<?xml version="1.0"?>
 <wp:post_name>hall-open-day</wp:post_name><wp:post_date>2020-01-15 10:00:00</wp:post_date>
 <link>https://old.example/2020/01/15/hall-open-day/</link>
 <content:encoded><![CDATA[<p>The hall opens its doors on Saturday.</p>]]></content:encoded></item>
-</channel></rss>"""
+""",
+)
 
 
 def run(media, **options):
