@@ -2,41 +2,20 @@
 
 Everything derived from the glossary (the merged entries, the compiled term index, each sheet's
 linked HTML) is cached under a key that includes it, so one change makes all of it stale at once.
-It is a random token rather than a counter so that a cleared or evicted cache can never bring
-back an old number that a process still holds a compiled index for.
+It is one of core's version tokens (``toolkit.core.versions``): kept in the database, so every
+process agrees on it, and random, so a cleared cache never brings back an old token that a
+process still holds a compiled index for.
 """
 
-import uuid
+from toolkit.core import versions
 
-from django.core.cache import cache
-from django.db import transaction
-
-from toolkit.core.cache import forget_for_request, once_per_request
-
-VERSION_KEY = "toolkit:glossary-version"
-
-
-def _read_glossary_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        version = cache.get(VERSION_KEY)
-    return version
+GLOSSARY = "glossary"
 
 
 def glossary_version():
-    return once_per_request(VERSION_KEY, _read_glossary_version)
-
-
-def _new_version():
-    forget_for_request(VERSION_KEY)
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    return versions.current(GLOSSARY)
 
 
 def bump_glossary_version(*args, **kwargs):
-    """Make every cached glossary artefact stale now, and again once the transaction commits.
-
-    The second bump covers a reader who rebuilt the glossary from the old rows in between.
-    """
-    _new_version()
-    transaction.on_commit(_new_version)
+    """Make every cached glossary artefact stale when the surrounding transaction commits."""
+    versions.bump(GLOSSARY)

@@ -85,7 +85,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "toolkit.core.cache.RequestMemoMiddleware",  # content versions read once per request
+    "toolkit.core.request_memo.RequestMemoMiddleware",  # version tokens read once per request
     # Conditional GET (ETag / If-None-Match -> 304) around the page cache, so hits get it too.
     "django.middleware.http.ConditionalGetMiddleware",
     "toolkit.core.page_cache.AnonymousPageCacheMiddleware",
@@ -148,11 +148,15 @@ if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
         }
     }
 
+# The cache: Redis shared by every process when REDIS_URL is set (if Redis goes down, pages are
+# served uncached with a warning, never an error: toolkit.core.cache_backends), else each process's
+# own memory. Either way every process agrees on what is published: the version tokens in every
+# cache key live in the database (toolkit.core.versions), and so do rate limits without Redis.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "toolkit.core.cache_backends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "toolkit"),
         }
