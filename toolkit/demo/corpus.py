@@ -18,7 +18,7 @@ from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from toolkit.demo.loader import html_to_blocks
+from toolkit.provision.builder import html_to_blocks
 from toolkit.sheets.blocks import SheetBodyBlock
 from toolkit.sheets.models import DefinitionSheetPage, MethodSheetPage, SectionPage, SheetPage
 from toolkit.taxonomy.models import Topic

@@ -5,21 +5,24 @@ new and never overwrites what an editor has changed since. Each run happens in o
 a bad file leaves the database as it was.
 """
 
-import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.text import slugify
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from toolkit.core.blocks import PageBodyBlock
-from toolkit.core.models import HomePage, StandardPage, ToolkitSettings
-from toolkit.directory.models import DirectoryPage, Organisation
-from toolkit.editorial.demo import load_laws
-from toolkit.feedback.models import ContactFormField, ContactPage
+from toolkit.core.models import StandardPage
+from toolkit.directory.models import Organisation
+from toolkit.glossary.models import Term
 from toolkit.printing.models import PrintPackIndexPage, PrintPackItem, PrintPackPage
+from toolkit.provision.builder import (
+    Report,
+    StandardContent,
+    ToolkitBuilder,
+    get_or_add_child,
+    html_to_blocks,
+)
 from toolkit.sheets.blocks import SheetBodyBlock
 from toolkit.sheets.models import (
     DefinitionSheetPage,
@@ -32,161 +35,58 @@ from toolkit.sheets.models import (
     SheetPage,
     SheetSeeAlso,
 )
-from toolkit.taxonomy.models import (
-    Audience,
-    PathwayIndexPage,
-    PathwayPage,
-    PathwayStep,
-    Topic,
-    TopicIndexPage,
-)
+from toolkit.taxonomy.models import Audience, PathwayIndexPage, PathwayPage, PathwayStep, Topic
+
+from .files import DemoContentError, read_demo_yaml
+from .laws import load_laws
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
-H2 = re.compile(r"<h2>(.*?)</h2>", re.S)
-
-
-class DemoContentError(Exception):
-    """A demo file is missing or malformed; the message names the file and the problem."""
-
-
-@dataclass
-class LoadReport:
-    created: dict = field(default_factory=dict)
-    kept: dict = field(default_factory=dict)
-
-    def count(self, kind, was_created):
-        bucket = self.created if was_created else self.kept
-        bucket[kind] = bucket.get(kind, 0) + 1
-
-    def lines(self):
-        kinds = sorted(set(self.created) | set(self.kept))
-        return [
-            f"{kind}: {self.created.get(kind, 0)} created, {self.kept.get(kind, 0)} already there"
-            for kind in kinds
-        ]
-
-
-def read_yaml(path):
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise DemoContentError(f"{path.name}: {error}") from error
-
-
-def html_to_blocks(html):
-    """Split simple HTML into heading and paragraph blocks at each ``<h2>``."""
-    blocks = []
-    parts = H2.split(html or "")
-    for index, part in enumerate(parts):
-        part = part.strip()
-        if not part:
-            continue
-        blocks.append({"type": "heading" if index % 2 else "paragraph", "value": part})
-    return blocks
-
-
-def get_or_add_child(parent, model, slug, report, **fields):
-    """The live child page with this slug, or a new published one made from ``fields``."""
-    existing = Page.objects.child_of(parent).filter(slug=slug).first()
-    if existing is not None:
-        report.count(model._meta.verbose_name, False)
-        return existing.specific, False
-    page = model(slug=slug, **fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    report.count(model._meta.verbose_name, True)
-    return page, True
+__all__ = ["CONTENT_DIR", "DemoContentError", "DemoLoader"]
 
 
 class DemoLoader:
+    """The demo toolkit: ``create_toolkit``'s build with the demo's own texts, then the sheets,
+    routes, organisations, glossary, print packs and laws on top."""
+
     def __init__(self, content_dir=CONTENT_DIR, stdout=None):
         self.content_dir = Path(content_dir)
-        self.site = read_yaml(self.content_dir / "site.yaml")
-        self.sheets = [read_yaml(path) for path in sorted((self.content_dir / "sheets").glob("*.yaml"))]
-        self.organisations = read_yaml(self.content_dir / "organisations.yaml")
-        self.report = LoadReport()
+        self.site = read_demo_yaml(self.content_dir / "site.yaml")
+        self.sheets = [read_demo_yaml(path) for path in sorted((self.content_dir / "sheets").glob("*.yaml"))]
+        self.organisations = read_demo_yaml(self.content_dir / "organisations.yaml")
+        self.report = Report()
         self.stdout = stdout
 
     @transaction.atomic
     def load(self):
-        home = self.home_page()
-        self.settings(home)
-        topics = self.topics()
-        audiences = self.audiences()
-        sections = self.sections(home)
+        builder = ToolkitBuilder(
+            self.standard_content(),
+            name=self.site["home"]["title"],
+            contact_email=self.site["contact_email"],
+            report=self.report,
+        )
+        builder.build()
+        home = builder.home
+        topics = {topic.name: topic for topic in Topic.objects.all()}
+        audiences = {audience.slug: audience for audience in Audience.objects.all()}
+        sections = {section.slug: section for section in SectionPage.objects.child_of(home)}
         created = self.load_sheets(sections, topics, audiences)
         self.see_also(created)
-        self.topic_index(home)
         self.pathways(home, audiences)
-        self.directory(home, topics)
-        self.standard_pages(home)
-        self.contact_page(home)
-        self.glossary(home)
+        self.directory(topics)
+        self.thanks_page(home)
+        self.glossary()
         self.print_packs(home)
         load_laws(self.content_dir / "laws.yaml", self.report)  # laws and policies the sheets cite
         return self.report
 
-    def home_page(self):
-        """The HomePage at the top of the default site, replacing Wagtail's welcome placeholder."""
-        home = HomePage.objects.first()
-        if home is None:
-            root = Page.get_first_root_node()
-            for placeholder in root.get_children().filter(slug="home"):
-                if placeholder.specific_class is Page and not placeholder.get_children().exists():
-                    placeholder.delete()  # its Site goes with it and is made again below
-            home = HomePage(title=self.site["home"]["title"], slug="home", intro=self.site["home"]["intro"])
-            root.add_child(instance=home)
-            home.save_revision().publish()
-            self.report.count("home page", True)
-        site = Site.objects.filter(is_default_site=True).first()
-        if site is None:
-            site = Site(hostname="localhost", port=80, is_default_site=True)
-        if site.root_page_id != home.pk:
-            site.root_page = home
-            site.site_name = self.site["home"]["title"]
-            site.save()
-        return home
-
-    def settings(self, home):
-        settings = ToolkitSettings.for_site(Site.objects.get(root_page=home))
-        if not settings.contact_email:
-            settings.licence = self.site["licence"].strip()
-            settings.contact_email = self.site["contact_email"]
-            settings.save()
-
-    def topics(self):
-        topics = {}
-        for row in self.site["topics"]:
-            topic, created = Topic.objects.get_or_create(
-                slug=slugify(row["name"]), defaults={"name": row["name"], "description": row["description"]}
-            )
-            self.report.count("topic", created)
-            topics[row["name"]] = topic
-        return topics
-
-    def audiences(self):
-        audiences = {}
-        for order, row in enumerate(self.site["audiences"]):
-            audience, created = Audience.objects.get_or_create(
-                slug=row["slug"],
-                defaults={"name": row["title"], "description": row["description"], "sort_order": order},
-            )
-            self.report.count("audience", created)
-            audiences[row["slug"]] = audience
-        return audiences
-
-    def sections(self, home):
-        return {
-            row["slug"]: get_or_add_child(
-                home,
-                SectionPage,
-                row["slug"],
-                self.report,
-                title=row["title"],
-                summary=row["summary"].strip(),
-            )[0]
-            for row in self.site["sections"]
-        }
+    def standard_content(self):
+        """The standard toolkit with the demo's home page, About page, section summaries and licence."""
+        content = StandardContent.from_file()
+        content.home = self.site["home"]
+        content.pages = {**content.pages, "about": {**content.pages["about"], "body": self.site["about"]}}
+        content.sections = self.site["sections"]
+        content.licence = self.site["licence"]
+        return content
 
     def load_sheets(self, sections, topics, audiences):
         created = []
@@ -259,26 +159,8 @@ class DemoLoader:
             page.see_also.set([SheetSeeAlso(other=other) for other in others])
             page.save_revision().publish()
 
-    def topic_index(self, home):
-        get_or_add_child(
-            home,
-            TopicIndexPage,
-            "topics",
-            self.report,
-            title="Topics",
-            show_in_menus=True,
-            intro="Every subject the toolkit covers, with how many sheets there are on each.",
-        )
-
     def pathways(self, home, audiences):
-        index, _ = get_or_add_child(
-            home,
-            PathwayIndexPage,
-            "get-started",
-            self.report,
-            title="Get started",
-            intro="Not sure where to begin? Pick the route written for you.",
-        )
+        index = PathwayIndexPage.objects.child_of(home).get()
         sheets = {page.slug: page for page in SheetPage.objects.all()}
         for row in self.site["audiences"]:
             if Page.objects.child_of(index).filter(slug=row["slug"]).exists():
@@ -302,16 +184,7 @@ class DemoLoader:
             pathway.save_revision().publish()
             self.report.count("pathway page", True)
 
-    def directory(self, home, topics):
-        get_or_add_child(
-            home,
-            DirectoryPage,
-            "useful-information",
-            self.report,
-            title="Useful information",
-            show_in_menus=True,
-            intro="Organisations that can help you, with what they do and where they work.",
-        )
+    def directory(self, topics):
         for row in self.organisations:
             organisation, created = Organisation.objects.get_or_create(
                 name=row["name"],
@@ -322,68 +195,25 @@ class DemoLoader:
                 organisation.save()
             self.report.count("organisation", created)
 
-    def standard_pages(self, home):
-        for slug, title, in_menu in (("about", "About", True), ("thanks", "Thanks", False)):
-            get_or_add_child(
-                home,
-                StandardPage,
-                slug,
-                self.report,
-                title=title,
-                show_in_menus=in_menu,
-                body=PageBodyBlock().to_python(html_to_blocks(self.site[slug])),
-            )
-
-    def contact_page(self, home):
-        page, created = get_or_add_child(
+    def thanks_page(self, home):
+        get_or_add_child(
             home,
-            ContactPage,
-            "contact",
+            StandardPage,
+            "thanks",
             self.report,
-            title="Contact",
-            show_in_menus=True,
-            intro="<p>Tell us what you think of the toolkit, suggest a sheet, or ask a question. We read every message.</p>",
-            thank_you_text="<p>We read every message. If you asked a question, we will reply by email.</p>",
-            subject="Message from the Community Planning Toolkit website",
+            title="Thanks",
+            body=PageBodyBlock().to_python(html_to_blocks(self.site["thanks"])),
         )
-        if created:
-            page.form_fields.set(
-                [
-                    ContactFormField(label="Your name", field_type="singleline", required=True),
-                    ContactFormField(
-                        label="Your email address",
-                        field_type="email",
-                        required=True,
-                        help_text="We only use this to reply to you.",
-                    ),
-                    ContactFormField(label="Your message", field_type="multiline", required=True),
-                ]
-            )
-            page.save_revision().publish()
 
-    def glossary(self, home):
-        """The glossary page and its terms from ``glossary.yaml``, each looked up by its term first.
+    def glossary(self):
+        """The glossary's terms from ``glossary.yaml``, each looked up by its term first.
 
         Terms are Wagtail snippets; Definition Sheets join the glossary by themselves (see
         ``toolkit/glossary/entries.py``), so nothing here copies a sheet.
         """
-        from django.core.exceptions import ValidationError
-
-        from toolkit.glossary.models import GlossaryPage, Term
-
-        get_or_add_child(
-            home,
-            GlossaryPage,
-            "glossary",
-            self.report,
-            title="Glossary",
-            show_in_menus=True,
-            intro="What the words used in community and neighbourhood planning mean, in plain English. "
-            "Most link to a sheet that explains them in full.",
-        )
         sheets = {page.slug: page for page in SheetPage.objects.all()}
         created = []
-        for row in read_yaml(self.content_dir / "glossary.yaml") or []:
+        for row in read_demo_yaml(self.content_dir / "glossary.yaml") or []:
             try:
                 if Term.objects.filter(term__iexact=row["term"].strip()).exists():
                     self.report.count("glossary term", False)
@@ -410,14 +240,7 @@ class DemoLoader:
 
     def print_packs(self, home):
         """Ready-made print packs: one per "Get started" route and one per section, in that order."""
-        index, _ = get_or_add_child(
-            home,
-            PrintPackIndexPage,
-            "print-packs",
-            self.report,
-            title="Print packs",
-            intro="Sets of sheets to print as one booklet, for a meeting or for people who are not online.",
-        )
+        index = PrintPackIndexPage.objects.child_of(home).get()
         packs = [
             (
                 f"start-here-for-{pathway.slug}",

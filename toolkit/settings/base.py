@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "toolkit.editorial",
     "toolkit.linkcheck",
     "toolkit.security",
+    "toolkit.provision",
     "toolkit.demo",
     "toolkit.wordpress_import",
     "wagtail.contrib.forms",

@@ -8,9 +8,10 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from toolkit.demo.loader import CONTENT_DIR, DemoContentError, DemoLoader, LoadReport
+from toolkit.demo.loader import CONTENT_DIR, DemoContentError, DemoLoader
 from toolkit.glossary.glossary import current_glossary
 from toolkit.glossary.models import GlossaryPage, Term
+from toolkit.provision.builder import Report
 from toolkit.tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -159,7 +160,7 @@ def test_loader_adds_terms_once_with_their_sheets_and_related_terms(site, tmp_pa
     ]  # fmt: skip
     write_content(tmp_path, rows)
     loader = DemoLoader(content_dir=tmp_path)
-    loader.glossary(site.home)
+    loader.glossary()
     basic = Term.objects.get(term="Basic conditions")
     assert basic.sheet_id == site.definition.pk
     assert [t.term for t in basic.related.all()] == ["Examination"]
@@ -168,8 +169,8 @@ def test_loader_adds_terms_once_with_their_sheets_and_related_terms(site, tmp_pa
     assert examination.other_forms == "examinations in public"
     assert loader.report.created == {"glossary term": 2}
     again = DemoLoader(content_dir=tmp_path)
-    again.report = LoadReport()
-    again.glossary(site.home)
+    again.report = Report()
+    again.glossary()
     assert again.report.created == {} and again.report.kept["glossary term"] == 2
     assert Term.objects.filter(term__in=["Basic conditions", "Examination"]).count() == 2
 
@@ -185,6 +186,6 @@ def test_loader_adds_terms_once_with_their_sheets_and_related_terms(site, tmp_pa
 def test_loader_names_the_bad_row(site, tmp_path, row, problem):
     write_content(tmp_path, [row])
     with pytest.raises(DemoContentError, match=problem) as error:
-        DemoLoader(content_dir=tmp_path).glossary(site.home)
+        DemoLoader(content_dir=tmp_path).glossary()
     assert "glossary.yaml" in str(error.value)
     assert not Term.objects.exclude(term__in=["Parish council", "Referendum"]).exists()

@@ -6,19 +6,18 @@ citations only from laws created in this run, so a second run changes nothing.
 
 from collections import defaultdict
 
+from toolkit.editorial.models import Law
 from toolkit.sheets.models import SheetPage
 
-from .models import Law
+from .files import DemoContentError, read_demo_yaml
 
 
 def load_laws(path, report):
-    from toolkit.demo.loader import DemoContentError, read_yaml
-
     if not path.exists():
         return
     sheets = {page.slug: page for page in SheetPage.objects.specific()}
     citing = defaultdict(list)
-    for row in read_yaml(path) or []:
+    for row in read_demo_yaml(path) or []:
         try:
             law, created = Law.objects.get_or_create(
                 name=row["name"], defaults={"kind": row["kind"], "url": row["url"]}

@@ -2,9 +2,10 @@
 
 import pytest
 
-from toolkit.demo.loader import DemoContentError, LoadReport
-from toolkit.editorial.demo import load_laws
+from toolkit.demo.files import DemoContentError
+from toolkit.demo.laws import load_laws
 from toolkit.editorial.models import Law
+from toolkit.provision.builder import Report
 from toolkit.sheets.models import SheetPage
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +21,7 @@ LAWS = """
 def test_laws_are_cited_by_their_sheets_and_a_second_run_changes_nothing(site, tmp_path):
     path = tmp_path / "laws.yaml"
     path.write_text(LAWS, encoding="utf-8")
-    load_laws(path, LoadReport())
+    load_laws(path, Report())
     law = Law.objects.get(name="Localism Act 2011")
     sheet = SheetPage.objects.get(pk=site.definition.pk)
     assert set(law.citing_sheets.values_list("slug", flat=True)) == {
@@ -29,7 +30,7 @@ def test_laws_are_cited_by_their_sheets_and_a_second_run_changes_nothing(site, t
     }
     assert law in sheet.get_latest_revision_as_object().cites.all()  # in the revision an editor edits
     revisions = sheet.revisions.count()
-    report = LoadReport()
+    report = Report()
     load_laws(path, report)
     assert report.kept == {"law or policy": 1} and sheet.revisions.count() == revisions
 
@@ -38,7 +39,7 @@ def test_a_law_citing_an_unknown_sheet_is_refused(site, tmp_path):
     path = tmp_path / "laws.yaml"
     path.write_text(LAWS.replace("neighbourhood-forum", "no-such-sheet"), encoding="utf-8")
     with pytest.raises(DemoContentError, match="no-such-sheet"):
-        load_laws(path, LoadReport())
+        load_laws(path, Report())
 
 
 def test_the_demo_laws_file_names_only_real_sheets_and_official_addresses():
