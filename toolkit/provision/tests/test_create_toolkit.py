@@ -70,7 +70,9 @@ def state():
         "groups": sorted(Group.objects.values_list("name", flat=True)),
         "group permissions": Group.permissions.through.objects.count(),
         "page permissions": GroupPagePermission.objects.count(),
-        "workflow tasks": list(WorkflowTask.objects.values_list("workflow__name", "task__name", "sort_order")),
+        "workflow tasks": list(
+            WorkflowTask.objects.values_list("workflow__name", "task__name", "sort_order")
+        ),
     }
 
 
