@@ -40,6 +40,29 @@ def live_site(transactional_db):
     return build_site()
 
 
+WELCOME_PAGE_TITLE = "Welcome to your new Wagtail site!"
+
+
+@pytest.fixture
+def migrated(db):
+    """The database as ``migrate`` leaves it: Wagtail's welcome page on a site called localhost,
+    and nothing of the toolkit (what a council has before ``create_toolkit``)."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import Page, Site, Workflow
+
+    from toolkit.core.models import ToolkitSettings
+    from toolkit.directory.models import Organisation
+    from toolkit.glossary.models import Term
+    from toolkit.taxonomy.models import Audience, Topic
+
+    Page.objects.filter(depth__gt=1).delete()
+    Site.objects.all().delete()
+    for model in (Topic, Audience, Organisation, Term, Group, Workflow, ToolkitSettings):
+        model.objects.all().delete()
+    welcome = Page.get_first_root_node().add_child(instance=Page(title=WELCOME_PAGE_TITLE, slug="home"))
+    Site.objects.create(hostname="localhost", port=80, root_page=welcome, is_default_site=True)
+
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",

@@ -180,14 +180,11 @@ class WordPressImporter(
 
     def find_home(self):
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-        if site is None:
-            raise ImportSetupError(
-                "there is no default Wagtail site to import into (run migrate, then load_demo)"
-            )
-        home = site.root_page.specific
+        home = site.root_page.specific if site else None
         if not isinstance(home, HomePage):
             raise ImportSetupError(
-                f"the default site's root page “{home.title}” is not the toolkit's home page"
+                "this site has no toolkit to import into yet: run "
+                "`python manage.py create_toolkit --name NAME --address https://...` first"
             )
         return home, site
 

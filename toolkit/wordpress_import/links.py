@@ -60,11 +60,15 @@ class OldSite:
             if local:
                 path, query = local
                 found.append((priority, f"{path}?{query}" if query else path))
-        found.append((ALIAS, f"{self.base}/?p={item.wp_id}"))
+        real_id = item.wp_id is not None and item.wp_id > 0  # not a stand-in (see plan.identify)
+        if real_id:
+            found.append((ALIAS, f"{self.base}/?p={item.wp_id}"))
         if planned.kind == "page":
-            found.append((ALIAS, f"{self.base}/?page_id={item.wp_id}"))
+            if real_id:
+                found.append((ALIAS, f"{self.base}/?page_id={item.wp_id}"))
         else:
-            found.append((DERIVED, f"{self.base}/archives/{item.wp_id}/"))
+            if real_id:
+                found.append((DERIVED, f"{self.base}/archives/{item.wp_id}/"))
             slug = item.slug
             date = parse_wp_datetime(item.post_date) or planned.published_at
             if slug and date:

@@ -10,12 +10,15 @@
   is live behind Wagtail's password, draft and pending are drafts, future is scheduled; trash,
   auto-drafts and revisions are skipped with a reason.
 - Every old address of an imported item is given to exactly one item (its own permalink first).
+- An item with no ``wp:post_id`` (exports made by other tools or by hand) takes the id in its
+  ``guid`` or ``link`` (``?p=42``), or else a stand-in id made from them, so re-runs find it again.
 """
 
 import datetime
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from django.utils.text import slugify  # a pure text function: no settings or database needed
 
@@ -82,6 +85,37 @@ class Plan:
     section_for_category: dict = field(default_factory=dict)  # wp category slug -> section slug
     sticky: list = field(default_factory=list)
     comments: int = 0
+
+
+def old_id_from(url):
+    """The post id in a WordPress address such as ``https://example.org/?p=42`` (guids look like this)."""
+    try:
+        query = parse_qs(urlsplit(url or "").query)
+    except ValueError:
+        return None
+    for name in ("p", "page_id", "attachment_id"):
+        value = (query.get(name) or [""])[0]
+        if value.isascii() and value.isdigit() and 0 < int(value) < 2**63:
+            return int(value)
+    return None
+
+
+def stand_in_id(key):
+    """A lasting id for an item that has none: negative, so it never meets a real WordPress id."""
+    return -int(hashlib.sha256(key.encode()).hexdigest()[:15], 16)
+
+
+def has_real_id(item):
+    return item.wp_id is not None and item.wp_id > 0
+
+
+def identify(item):
+    """Give an item without ``wp:post_id`` the id its guid or link shows, or a stand-in id."""
+    if item.wp_id is not None:
+        return
+    item.wp_id = old_id_from(item.guid) or old_id_from(item.link)
+    if item.wp_id is None and (item.guid or item.link):
+        item.wp_id = stand_in_id(item.guid or item.link)
 
 
 def wp_slug(value):
@@ -173,6 +207,7 @@ class Planner:
         seen_ids = set()
         pages = []
         for item in self.export.items:
+            identify(item)
             if item.post_type == "attachment":
                 if item.wp_id is not None:
                     self.plan.attachments.append(item)
@@ -197,9 +232,11 @@ class Planner:
 
     def skip_reason(self, item, seen_ids):
         if item.wp_id is None:
-            return "no WordPress ID (wp:post_id), so it could not be tracked"
+            return "no WordPress ID (wp:post_id), guid or link, so it could not be tracked"
         if item.wp_id in seen_ids:
-            return f"a second item with WordPress ID {item.wp_id}"
+            if has_real_id(item):
+                return f"a second item with WordPress ID {item.wp_id}"
+            return "a second item with the same guid or link"
         if item.status in SKIPPED_STATUSES:
             return SKIPPED_STATUSES[item.status]
         if item.status not in ("publish", "private", "draft", "pending", "future"):
@@ -212,14 +249,15 @@ class Planner:
 
     def common(self, item, kind, target):
         warnings = []
-        fallback = f"Untitled {kind} {item.wp_id}"
+        number = item.wp_id if has_real_id(item) else abs(item.wp_id) % 10**6
+        fallback = f"Untitled {kind} {number}"
         title = clean_title(item.title, fallback)
         if title == fallback:
             warnings.append("no title: given a placeholder one")
         if len(title) > TITLE_MAX_CHARS:
             title = title[: TITLE_MAX_CHARS - 1].rstrip() + "…"
             warnings.append(f"title shortened to {TITLE_MAX_CHARS} characters")
-        slug = wp_slug(item.slug) or wp_slug(title) or f"{kind}-{item.wp_id}"
+        slug = wp_slug(item.slug) or wp_slug(title) or f"{kind}-{number}"
         published_at = item_published_at(item)
         if published_at is None and item.status != "draft":
             warnings.append("no valid date: the import date is used")

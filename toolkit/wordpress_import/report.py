@@ -9,6 +9,11 @@ from django.core.exceptions import ValidationError
 IMPORTED, UPDATED, UNCHANGED, SKIPPED, FAILED = "imported", "updated", "unchanged", "skipped", "failed"
 
 
+def shown_id(wp_id):
+    """The WordPress id as a person reads it: "-" for none, and for the stand-ins of id-less items."""
+    return str(wp_id) if wp_id is not None and wp_id > 0 else "-"
+
+
 @dataclass
 class Entry:
     kind: str  # post, page, attachment
@@ -98,10 +103,12 @@ class Report:
         problems = [e for e in self.entries if e.outcome in (SKIPPED, FAILED)]
         if problems:
             out.append("Skipped or failed:")
-            out.extend(f"  {e.kind} {e.wp_id} “{e.title}”: {e.outcome}, {e.reason}" for e in problems)
+            out.extend(
+                f"  {e.kind} {shown_id(e.wp_id)} “{e.title}”: {e.outcome}, {e.reason}" for e in problems
+            )
         if self.warnings:
             out.append(f"Warnings ({len(self.warnings)}):")
-            out.extend(f"  {w.wp_id or '-'} “{w.title}”: {w.message}" for w in self.warnings)
+            out.extend(f"  {shown_id(w.wp_id)} “{w.title}”: {w.message}" for w in self.warnings)
         return out
 
 

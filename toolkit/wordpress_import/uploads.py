@@ -71,7 +71,9 @@ class UploadRedirectsStep:
                 continue
             local = self.old.local_path(item.link) if item.link else None
             pages = [f"{local[0]}?{local[1]}" if local[1] else local[0]] if local else []
-            for path in [*pages, f"{self.old.base}/?attachment_id={item.wp_id}"]:
+            if item.wp_id > 0:  # a real WordPress id, not a stand-in for an id-less item
+                pages.append(f"{self.old.base}/?attachment_id={item.wp_id}")
+            for path in pages:
                 wanted.setdefault(Redirect.normalise_path(path), target)
         # Only redirects an earlier run made to a file are re-pointed (say, once the post exists).
         self.save_redirect_targets(wanted, "attachment redirects", lambda r: is_file_link(r.redirect_link))

@@ -10,16 +10,14 @@ from wagtail.models import GroupPagePermission, Page, Revision, Site, Workflow, 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from toolkit.core.models import HomePage, ToolkitSettings
-from toolkit.directory.models import Organisation
 from toolkit.editorial.roles import EDITORS, WORKFLOW_NAME
-from toolkit.glossary.models import Term
 from toolkit.sheets.models import DefinitionSheetPage, SectionPage
 from toolkit.taxonomy.models import Audience, Topic
 
 pytestmark = pytest.mark.django_db
 
+WELCOME = "Welcome to your new Wagtail site!"  # the page the ``migrated`` fixture starts from
 NAME, ADDRESS = "Anytown Community Toolkit", "https://toolkit.anytown.example"
-WELCOME = "Welcome to your new Wagtail site!"
 STRUCTURAL_PATHS = [
     "/",
     "/topics/",
@@ -38,17 +36,6 @@ STRUCTURAL_PATHS = [
     "/robots.txt",
     "/feeds/sheets/",
 ]
-
-
-@pytest.fixture
-def migrated(db):
-    """The database as ``migrate`` leaves it: Wagtail's welcome page on a site called localhost."""
-    Page.objects.filter(depth__gt=1).delete()
-    Site.objects.all().delete()
-    for model in (Topic, Audience, Organisation, Term, Group, Workflow, ToolkitSettings):
-        model.objects.all().delete()
-    welcome = Page.get_first_root_node().add_child(instance=Page(title=WELCOME, slug="home"))
-    Site.objects.create(hostname="localhost", port=80, root_page=welcome, is_default_site=True)
 
 
 def create_toolkit(*args):

@@ -105,14 +105,27 @@ def test_truncated_and_not_xml_files(home, tmp_path):
     assert refused(word) == (2, "export.xml: line 1: not XML (not well-formed (invalid token), column 2)")
 
 
-def test_no_home_page_is_a_clear_error(db, tmp_path):
+NO_TOOLKIT = (
+    "Nothing imported: this site has no toolkit to import into yet: run "
+    "`python manage.py create_toolkit --name NAME --address https://...` first"
+)
+
+
+def test_no_site_is_a_clear_error(db, tmp_path):
     from wagtail.models import Site
 
     Site.objects.all().delete()
-    assert refused(THEME_DATA) == (
-        2,
-        "Nothing imported: there is no default Wagtail site to import into (run migrate, then load_demo)",
-    )
+    assert refused(THEME_DATA) == (2, NO_TOOLKIT)
+
+
+def test_a_site_made_by_migrate_alone_is_told_which_command_to_run_and_nothing_is_written(migrated):
+    from wagtail.models import Page
+
+    from toolkit.wordpress_import.models import ImportedItem
+
+    pages = Page.objects.count()
+    assert refused(THEME_DATA) == (2, NO_TOOLKIT)
+    assert Page.objects.count() == pages and not ImportedItem.objects.exists()
 
 
 def test_real_process_exit_code_and_no_traceback(tmp_path):

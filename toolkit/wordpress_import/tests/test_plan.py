@@ -136,7 +136,7 @@ def test_hostile_items_are_planned_or_skipped(theme):
     export = parse_wxr(FIXTURES / "hostile.xml")
     plan = make_plan(export, Mapping.defaults(), NOW)
     reasons = {(item.wp_id, item.title): reason for item, reason in plan.skipped}
-    assert reasons[(None, "No ID")].startswith("no WordPress ID")
+    assert [p.slug for p in plan.items if p.title == "No ID"] == ["no-id"]  # kept by its guid
     assert reasons[(101, "Duplicate ID")] == "a second item with WordPress ID 101"
     assert reasons[(107, "")] == "empty: no title, content or excerpt"
     assert reasons[(108, "No status")] == "unknown status “(none)”"
@@ -194,3 +194,37 @@ def test_the_example_mapping_file_in_the_repository_loads():
     example = Path(__file__).parents[1] / "mapping.example.yaml"
     mapping = load_mapping(example)
     assert mapping.kind_terms["how-to"] == "method" and mapping.sections["uncategorized"].title == "General"
+
+
+ID_LESS = """<?xml version="1.0"?>
+<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"
+ xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<link>https://old.example</link><wp:wxr_version>1.2</wp:wxr_version>
+<item><title>Has ?p= in its guid</title><guid>https://old.example/?p=42</guid>
+ <wp:post_type>post</wp:post_type><wp:status>publish</wp:status></item>
+<item><title>Has a page id in its link</title><link>https://old.example/?page_id=7</link>
+ <wp:post_type>page</wp:post_type><wp:status>publish</wp:status></item>
+<item><title>Only a guid</title><guid>urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e</guid>
+ <wp:post_type>post</wp:post_type><wp:status>publish</wp:status></item>
+<item><title>Only a link</title><link>https://old.example/2020/05/only-a-link/</link>
+ <wp:post_type>post</wp:post_type><wp:status>publish</wp:status></item>
+<item><title>Same guid again</title><guid>urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e</guid>
+ <wp:post_type>post</wp:post_type><wp:status>publish</wp:status></item>
+<item><title>Nothing to know it by</title><content:encoded>Text</content:encoded>
+ <wp:post_type>post</wp:post_type><wp:status>publish</wp:status></item>
+</channel></rss>"""
+
+
+def test_items_without_post_ids_take_the_id_in_their_guid_or_link_or_a_lasting_stand_in(tmp_path):
+    path = tmp_path / "id-less.xml"
+    path.write_text(ID_LESS)
+    first, again = (make_plan(parse_wxr(path), Mapping.defaults(), NOW) for _ in range(2))
+    ids = {p.title: p.wp_id for p in first.items}
+    assert ids["Has ?p= in its guid"] == 42 and ids["Has a page id in its link"] == 7
+    assert ids["Only a guid"] < 0 and ids["Only a link"] < 0 and ids["Only a guid"] != ids["Only a link"]
+    assert {p.title: p.wp_id for p in again.items} == ids, "the same ids on every run"
+    reasons = {item.title: reason for item, reason in first.skipped}
+    assert reasons == {
+        "Same guid again": "a second item with the same guid or link",
+        "Nothing to know it by": "no WordPress ID (wp:post_id), guid or link, so it could not be tracked",
+    }
