@@ -11,7 +11,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/toolkit
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 export DJANGO_ALLOW_ASYNC_UNSAFE := true
 
-.PHONY: run test setup demo lint test-sqlite test-postgres services system-packages format clean
+.PHONY: run test setup lock demo lint test-sqlite test-postgres services system-packages format clean
 
 run: setup demo  ## Serve the demo toolkit on SQLite
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
@@ -22,11 +22,17 @@ demo:
 
 setup: $(STAMP)
 
-$(STAMP): requirements.txt
+$(STAMP): requirements/development.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet -r requirements/development.txt
 	touch $(STAMP)
+
+lock: setup  ## Re-lock every version after editing requirements/*.in
+	cd requirements && ../$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \
+		--output-file production.txt production.in
+	cd requirements && ../$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \
+		--output-file development.txt development.in
 
 system-packages:  ## Chromium for the browser tests, Java for the HTML validator, Pango and fonts for PDFs
 	@command -v chromium >/dev/null && command -v java >/dev/null && ldconfig -p | grep -q libpangoft2 \
