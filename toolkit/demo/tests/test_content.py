@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from toolkit.provision.builder import STANDARD_FILE
+
 CONTENT = Path(__file__).resolve().parents[1] / "content"
 SEED = Path(__file__).resolve().parents[4] / "shared" / "seed"
 
@@ -53,7 +55,8 @@ def content_file(name):
 
 
 def topic_names():
-    return {row["name"] for row in content_file("site.yaml")["topics"]}
+    """The 45 standard topics every toolkit starts with (``create_toolkit``), which the demo uses."""
+    return {row["name"] for row in yaml.safe_load(STANDARD_FILE.read_text(encoding="utf-8"))["topics"]}
 
 
 # --- reader-facing text ------------------------------------------------------------------------
