@@ -18,6 +18,7 @@ from django.db.models import OuterRef, Subquery
 from wagtail.search.query import And, Or, Phrase, PlainText
 
 from toolkit.core.cache import remember
+from toolkit.glossary.glossary import current_glossary
 from toolkit.sheets.models import DefinitionSheetPage, MethodSheetPage, SheetPage
 
 from .models import SynonymGroup
@@ -96,14 +97,24 @@ def backend_query(units, operator):
     return And(parts) if operator == "and" else Or(parts)
 
 
-def field_score(sheet, units):
+def glossary_sheet_ids(units):
+    """Sheets the glossary names for the query: "NPPF" is a glossary term whose sheet explains it."""
+    return {
+        entry.sheet_id
+        for entry in current_glossary().entries
+        if entry.sheet_id and any(names_exactly(units, name) for name in (entry.term, *entry.aliases))
+    }
+
+
+def field_score(sheet, units, named_by_glossary=frozenset()):
     """How well the title (or a definition's term and other names) and the summary fit the query.
 
-    An exact title is best; then the share of the reader's words found in the title, counted
-    above the share found in the summary. Sheets that tie keep the backend's relevance order.
+    An exact title is best, or a glossary term the query names whose sheet this is; then the
+    share of the reader's words found in the title, counted above the share found in the
+    summary. Sheets that tie keep the backend's relevance order.
     """
     names = [sheet.title, *(sheet.names or "").split(",")]
-    exact = any(names_exactly(units, name) for name in names if name.strip())
+    exact = sheet.pk in named_by_glossary or any(names_exactly(units, name) for name in names if name.strip())
     return (
         10 * exact
         + 3 * max(coverage(units, sheet.title), coverage(units, sheet.names or ""))
@@ -127,7 +138,10 @@ def ranked_ids(units, operator):
         .only("id", "title", "summary")
         .search(backend_query(units, operator))
     )
-    head = sorted(enumerate(matches[:RERANK_TOP]), key=lambda item: (-field_score(item[1], units), item[0]))
+    named = glossary_sheet_ids(units)
+    head = sorted(
+        enumerate(matches[:RERANK_TOP]), key=lambda item: (-field_score(item[1], units, named), item[0])
+    )
     return [sheet.pk for _, sheet in head] + [sheet.pk for sheet in matches[RERANK_TOP:]]
 
 
