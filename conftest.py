@@ -63,6 +63,39 @@ def migrated(db):
     Site.objects.create(hostname="localhost", port=80, root_page=welcome, is_default_site=True)
 
 
+@pytest.fixture(scope="session")
+def database_template(tmp_path_factory):
+    """A toolkit database made once per run by real ``migrate`` and ``create_toolkit`` processes
+    (SQLite or PostgreSQL, as the run is), for tests that start servers of their own."""
+    from toolkit.tests.servers import DatabaseTemplate
+
+    template = DatabaseTemplate(tmp_path_factory.mktemp("databases"))
+    yield template
+    template.drop()
+
+
+@pytest.fixture
+def production(database_template):
+    """``production(redis_url="")``: the environment of a production server on a new copy of the
+    template database (``database_url=`` to point it somewhere else)."""
+
+    def environment(redis_url="", database_url=None, **extra):
+        return database_template.env(database_url or database_template.copy(), redis_url, **extra)
+
+    return environment
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server (aiosmtpd) on a loopback port; ``.messages`` holds what it received."""
+    from toolkit.tests.servers import MailServer
+
+    server = MailServer()
+    server.start()
+    yield server
+    server.stop()
+
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",

@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from toolkit.core import media
 from toolkit.sheets import views as sheet_views
 
 urlpatterns = [
@@ -19,9 +20,9 @@ urlpatterns = [
     path("", include("toolkit.wordpress_import.urls")),  # old /wp-content/uploads/ addresses
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA and media.media_is_local():  # nginx serves /media/ itself when it is in front
+    urlpatterns += [re_path(r"^media/(?P<path>.+)$", media.serve_image, name="media")]
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+handler500 = "toolkit.core.views.server_error"

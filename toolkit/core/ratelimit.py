@@ -17,7 +17,7 @@ import logging
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import IntegrityError, models, transaction
@@ -62,7 +62,7 @@ def client_address(request):
 
 def cache_is_shared():
     """True when the default cache is one store for every process (Redis), not each one's memory."""
-    return not isinstance(cache, (LocMemCache, DummyCache))
+    return not isinstance(caches["default"], (LocMemCache, DummyCache))  # ``cache`` is only a proxy
 
 
 def over_limit(scope, identity, limit, window_seconds):

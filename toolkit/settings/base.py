@@ -13,6 +13,7 @@ same code runs on a laptop with SQLite and on a cluster with PostgreSQL, Redis a
 
 import datetime
 import os
+from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
@@ -84,6 +85,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "toolkit.core.health.HealthCheckMiddleware",  # /healthz, before host checks and HTTPS redirects
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "toolkit.core.request_memo.RequestMemoMiddleware",  # version tokens read once per request
@@ -131,6 +133,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer is reported in seconds (503, /healthz), not after minutes.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Anonymous pages are cached whole (toolkit.core.page_cache) and made stale by any publish.
@@ -186,6 +191,26 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploaded images and documents on S3-compatible storage (AWS, or any service that speaks its API)
+# when a bucket is named; the access keys come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY,
+# which boto3 reads itself. Signed addresses by default, so a private bucket works as it is.
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("AWS_LOCATION", ""),
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", True),
+            "file_overwrite": False,
+            "default_acl": None,
+        },
+    }
+# Images are served from /media/ by the app unless a web server in front does it (the shipped
+# nginx does; set SERVE_MEDIA=false there). Never used with S3, whose own addresses are used.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 
 # Uploads: refuse very large request bodies before Django reads them into memory.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -219,6 +244,8 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "toolkit@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Who is emailed a report of each server error (when Sentry is not set up): "Name <address>, ...".
+ADMINS = getaddresses(env_list("ADMINS"))
 
 WAGTAIL_SITE_NAME = "Community Planning Toolkit"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -300,4 +327,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # WeasyPrint narrates every PDF ("Step 2 - Fetching and parsing CSS") and fontTools every
+        # font it subsets, at INFO: that is noise, not news, in a server's log.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

@@ -29,4 +29,40 @@ X_FRAME_OPTIONS = "DENY"
 for policy in (CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_ADMIN):  # noqa: F405
     policy["DIRECTIVES"]["upgrade-insecure-requests"] = True
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")  # noqa: F405
+
+# Logs: one JSON object a line on standard error (systemd's journal, or any log shipper, reads it).
 LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "INFO")  # noqa: F405
+LOGGING["formatters"] = {  # noqa: F405
+    "json": {
+        "()": "pythonjsonlogger.json.JsonFormatter",
+        "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+    }
+}
+LOGGING["handlers"]["console"] |= {"formatter": "json", "filters": ["not_health_checks"]}  # noqa: F405
+# Django's own loggers print through the same handler (and email ADMINS about server errors).
+LOGGING["loggers"]["django"] = {"handlers": ["console", "mail_admins"], "level": "INFO", "propagate": False}  # noqa: F405
+LOGGING["handlers"]["mail_admins"] = {  # noqa: F405
+    "class": "django.utils.log.AdminEmailHandler",
+    "level": "ERROR",
+    "filters": ["require_debug_false", "not_health_checks"],
+}
+LOGGING["filters"] = {  # noqa: F405
+    "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    "not_health_checks": {"()": "toolkit.core.health.NotHealthChecks"},
+}
+
+# Error reports: to Sentry when SENTRY_DSN is set (and then not also by email), else to ADMINS.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")  # noqa: F405
+if SENTRY_DSN:
+    import sentry_sdk
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        integrations=[DjangoIntegration()],
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),  # noqa: F405
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),  # noqa: F405
+        send_default_pii=False,  # no readers' addresses, cookies or form contents
+    )
+    ADMINS = []

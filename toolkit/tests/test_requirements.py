@@ -20,6 +20,9 @@ TEST_TOOLS = {
     "feedparser",
     "ruff",
     "pip-tools",
+    "aiosmtpd",
+    "moto",
+    "textstat",
 }
 
 

@@ -1,0 +1,322 @@
+"""Real processes for tests: a toolkit database of their own, gunicorn with production settings,
+``manage.py`` commands, and a Redis server that a test may stop for real.
+
+These tests do what a council's server does, with nothing faked: several worker processes that
+share only the database (and Redis, when set), commands run as separate processes, and services
+stopped with their own commands. Everything listens on loopback ports picked at random.
+"""
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
+SECRET = "a-test-only-secret-key-for-production-settings-" + "k" * 20
+HOST = "toolkit.example.org"
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def production_env(database_url, redis_url="", **extra):
+    """The environment a council's server runs with: production settings, no test settings."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "REDIS_", "DATABASE_", "PAGE_CACHE", "PYTEST"))
+    }
+    env |= {
+        "DJANGO_SETTINGS_MODULE": "toolkit.settings.production",
+        "SECRET_KEY": SECRET,
+        "ALLOWED_HOSTS": f"{HOST},127.0.0.1,localhost",
+        "DATABASE_URL": database_url,
+        "SECURE_SSL_REDIRECT": "false",
+        "LOG_LEVEL": "WARNING",
+        "PYTHONUNBUFFERED": "1",
+    }
+    if redis_url:
+        env["REDIS_URL"] = redis_url
+    return env | {key: str(value) for key, value in extra.items()}
+
+
+def manage(env, *args, check=True, timeout=300):
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    if check and result.returncode != 0:
+        raise AssertionError(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def python_in_django(env, code, timeout=120):
+    """Run ``code`` in a fresh Django process (``manage.py shell``): another process, as a cron
+    job, the task worker or an editor on another server would be."""
+    return manage(env, "shell", "--no-imports", "-c", code, timeout=timeout).stdout
+
+
+# -- databases ----------------------------------------------------------------------------------
+SHEET_PATH = "/neighbourhood-planning/neighbourhood-plan/"
+FIRST_SHEET = """
+from toolkit.sheets.models import DefinitionSheetPage, SectionPage
+from toolkit.taxonomy.models import Audience, Topic
+section = SectionPage.objects.get(slug="neighbourhood-planning")
+sheet = DefinitionSheetPage(
+    title="Neighbourhood Plan", slug="neighbourhood-plan", term="Neighbourhood plan",
+    summary="A plan for how land in an area is used, written by the people who live and work there.",
+)
+section.add_child(instance=sheet)
+sheet.topics.set([Topic.objects.get(slug="neighbourhood-plan")])
+sheet.audiences.set([Audience.objects.get(slug="people")])
+sheet.save_revision().publish()
+"""
+
+
+def uses_postgres():
+    return os.environ.get("DATABASE_URL", "").startswith("postgres")
+
+
+def psql(sql, database="postgres"):
+    subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-qc", sql],
+        check=True,
+        capture_output=True,
+    )
+
+
+class DatabaseTemplate:
+    """A database made once per test run by ``migrate`` and ``create_toolkit``, copied for each test."""
+
+    def __init__(self, folder):
+        self.folder = Path(folder)
+        self.name = f"toolkit_proc_{os.getpid()}"
+        self.static_root = self.folder / "static"
+        self.copies = 0
+        env = self.env(self.url(self.name))
+        if uses_postgres():
+            psql(f"DROP DATABASE IF EXISTS {self.name} WITH (FORCE)")
+            psql(f"CREATE DATABASE {self.name}")
+        manage(env, "migrate", "--noinput", "-v0", timeout=600)
+        manage(env, "create_toolkit", "--name", "Test Toolkit", "--address", f"https://{HOST}")
+        python_in_django(env, FIRST_SHEET)
+        manage(env, "collectstatic", "--noinput", "-v0")
+
+    def env(self, database_url, redis_url="", **extra):
+        """Production settings on ``database_url``, with the static files this template collected
+        and a media folder of the database's own."""
+        media = self.folder / f"media-{Path(urlsplit(database_url).path).stem}"
+        return production_env(
+            database_url, redis_url, STATIC_ROOT=self.static_root, MEDIA_ROOT=media, **extra
+        )
+
+    def url(self, name):
+        if uses_postgres():
+            return f"postgres://postgres@127.0.0.1:5432/{name}"
+        return f"sqlite:///{self.folder / (name + '.sqlite3')}"
+
+    def copy(self):
+        """The URL of a new database holding what the template holds."""
+        self.copies += 1
+        name = f"{self.name}_{self.copies}"
+        if uses_postgres():
+            psql(f"CREATE DATABASE {name} TEMPLATE {self.name}")
+        else:
+            shutil.copyfile(self.folder / f"{self.name}.sqlite3", self.folder / f"{name}.sqlite3")
+        return self.url(name)
+
+    def drop(self):
+        if uses_postgres():
+            for number in range(self.copies, -1, -1):
+                name = f"{self.name}_{number}" if number else self.name
+                psql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+# -- gunicorn -----------------------------------------------------------------------------------
+class Server:
+    """A running gunicorn: its address, and which worker answered each request (its access log)."""
+
+    def __init__(self, process, base, access_log, error_log):
+        self.process = process
+        self.base = base
+        self.access_log = access_log
+        self.error_log = error_log
+
+    def get(self, path, headers=None, data=None, timeout=30):
+        """(status, body text, headers) of a request; HTTP errors are answers too, not exceptions."""
+        request = urllib.request.Request(  # noqa: S310 - our own server on loopback
+            self.base + path,
+            data=data,
+            headers={"Host": HOST, "X-Forwarded-Proto": "https", **(headers or {})},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - loopback only
+                return response.status, response.read().decode(errors="replace"), dict(response.headers)
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode(errors="replace"), dict(error.headers)
+
+    def access_lines(self):
+        """The access log so far: one "<worker pid> <path> <status>" line a request."""
+        return Path(self.access_log).read_text().splitlines()
+
+    def workers_that_answered(self, path):
+        """Process ids of the workers that served ``path`` so far."""
+        pids = set()
+        for line in self.access_lines():
+            pid, _, served = line.partition(" ")
+            if served.split(" ")[0] == path:
+                pids.add(pid)
+        return pids
+
+    def errors(self):
+        return Path(self.error_log).read_text()
+
+
+@contextmanager
+def gunicorn(env, folder, workers=2):
+    port = free_port()
+    access_log, error_log = Path(folder) / f"access-{port}.log", Path(folder) / f"error-{port}.log"
+    process = subprocess.Popen(
+        [
+            GUNICORN,
+            "toolkit.wsgi",
+            "--workers",
+            str(workers),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--access-logfile",
+            str(access_log),
+            "--access-logformat",
+            "%(p)s %(U)s %(s)s",
+            "--error-logfile",
+            str(error_log),
+            "--capture-output",
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )
+    server = Server(process, f"http://127.0.0.1:{port}", access_log, error_log)
+    try:
+        wait_for(lambda: answers(server), what=f"gunicorn on port {port}")
+        yield server
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+
+
+def answers(server):
+    try:
+        return server.get("/healthz", timeout=5)[0] in (200, 503)
+    except OSError:
+        return False
+
+
+def wait_for(condition, what, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"{what} did not come up within {seconds} s")
+
+
+# -- Redis --------------------------------------------------------------------------------------
+class RedisServer:
+    """A redis-server of the test's own, on its own port, so stopping it touches no other test."""
+
+    def __init__(self, folder):
+        self.port = free_port()
+        self.folder = Path(folder)
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process = None
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [
+                "redis-server",
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],
+            cwd=self.folder,
+            stdout=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        wait_for(self.ping, what=f"redis-server on port {self.port}")
+
+    def ping(self):
+        result = subprocess.run(
+            ["redis-cli", "-p", str(self.port), "ping"], capture_output=True, text=True, timeout=5
+        )
+        return result.stdout.strip() == "PONG"
+
+    def shutdown(self):
+        """Stopped the way an operator stops it: ``redis-cli shutdown``."""
+        subprocess.run(
+            ["redis-cli", "-p", str(self.port), "shutdown", "nosave"], capture_output=True, timeout=10
+        )
+        self.process.wait(timeout=10)
+
+    def freeze(self):
+        """A Redis that hangs: the process is stopped (SIGSTOP), its socket stays open."""
+        os.kill(self.process.pid, signal.SIGSTOP)
+
+    def thaw(self):
+        os.kill(self.process.pid, signal.SIGCONT)
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.thaw()
+            self.shutdown()
+
+
+# -- mail ---------------------------------------------------------------------------------------
+class MailServer:
+    """An SMTP server (aiosmtpd, in a thread of the test process) that keeps every message."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.messages = []
+        self.controller = None
+
+    def start(self):
+        from aiosmtpd.controller import Controller
+
+        self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's handler name
+        self.messages.append(
+            {"from": envelope.mail_from, "to": list(envelope.rcpt_tos), "data": envelope.content.decode()}
+        )
+        return "250 Message accepted"
+
+    def wait_for(self, count=1, seconds=30):
+        wait_for(lambda: len(self.messages) >= count, what=f"{count} email(s)", seconds=seconds)
+        return self.messages
+
+    def stop(self):
+        if self.controller:
+            self.controller.stop()
