@@ -1,0 +1,164 @@
+"""The README's "Going live on an empty server" block, run as written on an empty database.
+
+The block is read from the README itself, so the instructions and the test cannot drift apart.
+It runs in a copy of the repository (its own ``.venv`` made from ``requirements/production.txt``,
+which proves production needs nothing from the development list), with three changes a real
+server would not need: the database is a new empty one of the test's own, ``createsuperuser``
+takes its password from ``DJANGO_SUPERUSER_PASSWORD`` instead of a keyboard (``--noinput``), and
+gunicorn listens on a free port. Then the site is read through that gunicorn, and the editor
+signs in.
+"""
+
+import hashlib
+import os
+import re
+import shutil
+import signal
+import subprocess
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from toolkit.tests.servers import HOST, ROOT, free_port, psql, uses_postgres, wait_for
+
+BLOCK = re.compile(r"### Going live on an empty server\n.*?```sh\n(.*?)```", re.S)
+PASSWORD = "a long first editor password"
+
+
+class KeepCookies(urllib.request.HTTPCookieProcessor):
+    """Notes every cookie a response sets (and follows redirects with them)."""
+
+    def __init__(self, jar):
+        super().__init__()
+        self.jar_dict = jar
+
+    def http_response(self, request, response):
+        for header in response.headers.get_all("Set-Cookie") or []:
+            name, _, rest = header.partition("=")
+            self.jar_dict[name.strip()] = rest.split(";")[0]
+        return response
+
+    def http_request(self, request):
+        if self.jar_dict:
+            request.add_unredirected_header(
+                "Cookie", "; ".join(f"{name}={value}" for name, value in self.jar_dict.items())
+            )
+        return request
+
+
+def going_live_block():
+    match = BLOCK.search((ROOT / "README.md").read_text(encoding="utf-8"))
+    assert match, "the README has no going-live block"
+    return match.group(1)
+
+
+def scratch_copy():
+    """A copy of the repository's tracked files, at a path fixed by the production requirements
+    (so its ``.venv``, slow to make, is made once and reused while they stay the same)."""
+    digest = hashlib.sha256((ROOT / "requirements" / "production.txt").read_bytes()).hexdigest()[:12]
+    target = Path(f"/tmp/toolkit-going-live-{digest}")
+    target.mkdir(exist_ok=True)
+    for child in target.iterdir():
+        if child.name != ".venv":
+            shutil.rmtree(child) if child.is_dir() else child.unlink()
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True)
+    for name in filter(None, tracked.stdout.split("\0")):
+        source = ROOT / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    return target
+
+
+@pytest.fixture
+def empty_database(tmp_path):
+    if not uses_postgres():
+        yield f"sqlite:///{tmp_path / 'toolkit.sqlite3'}"
+        return
+    name = f"toolkit_going_live_{os.getpid()}"
+    psql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    psql(f"CREATE DATABASE {name}")
+    yield f"postgres://postgres@127.0.0.1:5432/{name}"
+    psql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def as_run_here(block, database_url, port):
+    script, count = re.subn(r"DATABASE_URL=\S+", f"DATABASE_URL={database_url}", block)
+    assert count == 1
+    script, count = re.subn(r"(manage\.py createsuperuser [^\n]*)", r"\1 --noinput", script)
+    assert count == 1
+    script, count = re.subn(
+        r"\n(\.venv/bin/gunicorn [^\n]*)--bind 127\.0\.0\.1:8000",
+        rf"\nexec \1--bind 127.0.0.1:{port}",
+        script,
+    )
+    assert count == 1
+    return script
+
+
+def test_the_readme_going_live_steps_give_a_working_empty_toolkit(empty_database, tmp_path):
+    folder, port = scratch_copy(), free_port()
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_"))
+    }
+    env["DJANGO_SUPERUSER_PASSWORD"] = PASSWORD
+    log = tmp_path / "going-live.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            ["bash", "-euo", "pipefail", "-c", as_run_here(going_live_block(), empty_database, port)],
+            cwd=folder,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    base = f"http://127.0.0.1:{port}"
+    cookies = {}  # kept by hand: they are Secure (the proxy speaks HTTPS), and this is plain HTTP
+
+    def get(path, data=None, extra=None):
+        headers = {"Host": HOST, "X-Forwarded-Proto": "https", **(extra or {})}
+        if cookies:
+            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in cookies.items())
+        request = urllib.request.Request(base + path, data=data, headers=headers)  # noqa: S310 - loopback
+        with urllib.request.build_opener(KeepCookies(cookies)).open(request, timeout=30) as response:
+            return response.status, response.read().decode()
+
+    def up():
+        assert process.poll() is None, log.read_text()[-3000:]
+        try:
+            return get("/healthz")[0] == 200
+        except OSError:
+            return False
+
+    try:
+        wait_for(up, what="the site from the README's steps", seconds=600)
+        status, home = get("/")
+        assert status == 200 and "Anytown Community Toolkit" in home
+        assert "Welcome to your new Wagtail site" not in home
+        for path in (
+            "/topics/",
+            "/get-started/",
+            "/glossary/",
+            "/useful-information/",
+            "/about/",
+            "/contact/",
+        ):
+            assert get(path)[0] == 200, path
+        login = get("/admin/login/")[1]
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login).group(1)
+        form = urllib.parse.urlencode(
+            {"csrfmiddlewaretoken": token, "username": "editor", "password": PASSWORD}
+        )
+        status, dashboard = get(
+            "/admin/login/?next=/admin/", form.encode(), {"Referer": f"https://{HOST}/admin/login/"}
+        )
+        assert status == 200 and "<title>Dashboard - Wagtail</title>" in dashboard and "Log out" in dashboard
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+    said = log.read_text()
+    assert "Toolkit ready" in said and "Traceback" not in said
