@@ -11,7 +11,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/toolkit
 REDIS_TEST_URL ?= redis://127.0.0.1:6379/15
 export DJANGO_ALLOW_ASYNC_UNSAFE := true
 
-.PHONY: run test setup lock demo lint test-sqlite test-postgres services system-packages format clean
+.PHONY: run test setup lock demo lint stack stack-stop test-sqlite test-postgres services system-packages format clean
 
 run: setup demo  ## Serve the demo toolkit on SQLite
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
@@ -34,11 +34,12 @@ lock: setup  ## Re-lock every version after editing requirements/*.in
 	cd requirements && ../$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \
 		--output-file development.txt development.in
 
-system-packages:  ## Chromium for the browser tests, Java for the HTML validator, Pango and fonts for PDFs
+system-packages:  ## Chromium (browser tests), Java (HTML checker), Pango and fonts (PDFs), the stack's nginx and Varnish, wrk
 	@command -v chromium >/dev/null && command -v java >/dev/null && ldconfig -p | grep -q libpangoft2 \
-		&& test -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf || { \
+		&& test -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf \
+		&& test -x /usr/sbin/nginx && test -x /usr/sbin/varnishd && command -v wrk >/dev/null || { \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium default-jre-headless \
-		libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-liberation >/dev/null; }
+		libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-liberation nginx-light varnish wrk >/dev/null; }
 
 services:  ## Start PostgreSQL and Redis if they are not running
 	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start
@@ -58,7 +59,15 @@ test-sqlite: setup system-packages
 test-postgres: setup system-packages services
 	DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS_TEST_URL) $(BIN)/pytest
 
-test: lint test-sqlite test-postgres  ## Every check and test, on SQLite then PostgreSQL + Redis
+# The two suites run side by side (one per core); each one's output is printed when it ends.
+test: lint  ## Every check and test, on SQLite and on PostgreSQL + Redis
+	@$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
+
+stack: setup system-packages  ## nginx + Varnish + gunicorn + task worker on loopback (see deploy/stack.py)
+	$(BIN)/python deploy/stack.py start
+
+stack-stop:  ## Stop every process `make stack` started
+	$(PYTHON) deploy/stack.py stop
 
 format: setup
 	$(BIN)/ruff check --fix .

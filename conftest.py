@@ -43,6 +43,32 @@ def live_site(transactional_db):
 WELCOME_PAGE_TITLE = "Welcome to your new Wagtail site!"
 
 
+@pytest.fixture(scope="module")
+def demo_toolkit(django_db_setup, django_db_blocker, built_site):
+    """The demo toolkit in place of the test site, loaded once per module (it takes half a minute)
+    inside a transaction rolled back after the module; each test's own changes roll back too."""
+    from django.core.management import call_command
+    from django.db import transaction
+    from wagtail.models import Page
+
+    from toolkit.directory.models import Organisation
+    from toolkit.glossary.models import Term
+    from toolkit.taxonomy.models import Audience, Topic
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            Page.objects.filter(depth__gt=1).delete()
+            for model in (Topic, Audience, Organisation, Term):
+                model.objects.all().delete()
+            call_command("load_demo", verbosity=0)
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
 @pytest.fixture
 def migrated(db):
     """The database as ``migrate`` leaves it: Wagtail's welcome page on a site called localhost,
@@ -83,6 +109,36 @@ def production(database_template):
         return database_template.env(database_url or database_template.copy(), redis_url, **extra)
 
     return environment
+
+
+@pytest.fixture
+def stack(production, tmp_path, request):
+    """``stack(servers=1, **settings)``: the production stack of deploy/ (nginx, Varnish, gunicorn,
+    the task worker) on loopback ports, on a new copy of the template database; with Redis on a
+    PostgreSQL run (the stack's two shapes). Every process it started is stopped afterwards."""
+    from deploy.stack import Stack
+    from toolkit.tests.servers import RedisServer, free_ports, uses_postgres
+
+    started, redis = [], []
+
+    def start(servers=1, **settings):
+        redis_url = ""
+        if uses_postgres():
+            redis.append(RedisServer(tmp_path))
+            redis[-1].start()
+            redis_url = redis[-1].url
+        run = tmp_path / f"stack-{len(started)}"
+        env = production(redis_url, **settings)
+        running = Stack(run, free_ports(2 + servers), servers, workers=2, env=env, setup=False)
+        running.start()
+        started.append(running)
+        return running
+
+    yield start
+    for running in started:
+        running.stop()
+    for server in redis:
+        server.stop()
 
 
 @pytest.fixture
@@ -137,10 +193,14 @@ def site_url(live_server, live_site):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache, so no fragment outlives the data it was made from."""
+    """Each test starts with empty caches (the shared one and this process's compiled glossary), so
+    no fragment outlives the data it was made from."""
     from django.core.cache import cache
 
+    from toolkit.glossary.glossary import forget_compiled_glossary
+
     cache.clear()
+    forget_compiled_glossary()
     yield
     cache.clear()
 

@@ -11,7 +11,8 @@ if not REDIS_URL:  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
-MEDIA_ROOT = BASE_DIR / "test-media"  # noqa: F405
+# One folder per database engine: `make test` runs the SQLite and PostgreSQL suites side by side.
+MEDIA_ROOT = BASE_DIR / "test-media" / DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]  # noqa: F405
 ALLOWED_HOSTS = ["*"]
 # Serve static files from the app folders (no collectstatic needed for the browser tests).
 WHITENOISE_AUTOREFRESH = True

@@ -15,37 +15,14 @@ import re
 import shutil
 import signal
 import subprocess
-import urllib.parse
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from toolkit.tests.servers import HOST, ROOT, free_port, psql, uses_postgres, wait_for
+from toolkit.tests.servers import ROOT, WebClient, free_port, psql, uses_postgres, wait_for
 
 BLOCK = re.compile(r"### Going live on an empty server\n.*?```sh\n(.*?)```", re.S)
 PASSWORD = "a long first editor password"
-
-
-class KeepCookies(urllib.request.HTTPCookieProcessor):
-    """Notes every cookie a response sets (and follows redirects with them)."""
-
-    def __init__(self, jar):
-        super().__init__()
-        self.jar_dict = jar
-
-    def http_response(self, request, response):
-        for header in response.headers.get_all("Set-Cookie") or []:
-            name, _, rest = header.partition("=")
-            self.jar_dict[name.strip()] = rest.split(";")[0]
-        return response
-
-    def http_request(self, request):
-        if self.jar_dict:
-            request.add_unredirected_header(
-                "Cookie", "; ".join(f"{name}={value}" for name, value in self.jar_dict.items())
-            )
-        return request
 
 
 def going_live_block():
@@ -55,15 +32,23 @@ def going_live_block():
 
 
 def scratch_copy():
-    """A copy of the repository's tracked files, at a path fixed by the production requirements
-    (so its ``.venv``, slow to make, is made once and reused while they stay the same)."""
+    """A copy of the repository's files, at a path fixed by the production requirements
+    (so its ``.venv``, slow to make, is made once and reused while they stay the same), one for
+    each database engine (``make test`` runs the two suites side by side)."""
     digest = hashlib.sha256((ROOT / "requirements" / "production.txt").read_bytes()).hexdigest()[:12]
-    target = Path(f"/tmp/toolkit-going-live-{digest}")
+    engine = "postgres" if uses_postgres() else "sqlite"
+    target = Path(f"/tmp/toolkit-going-live-{digest}-{engine}")
     target.mkdir(exist_ok=True)
     for child in target.iterdir():
         if child.name != ".venv":
             shutil.rmtree(child) if child.is_dir() else child.unlink()
-    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True)
+    tracked = subprocess.run(  # the repository's files, and new ones not yet committed (not ignored ones)
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     for name in filter(None, tracked.stdout.split("\0")):
         source = ROOT / name
         if source.is_file():
@@ -116,27 +101,18 @@ def test_the_readme_going_live_steps_give_a_working_empty_toolkit(empty_database
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-    base = f"http://127.0.0.1:{port}"
-    cookies = {}  # kept by hand: they are Secure (the proxy speaks HTTPS), and this is plain HTTP
-
-    def get(path, data=None, extra=None):
-        headers = {"Host": HOST, "X-Forwarded-Proto": "https", **(extra or {})}
-        if cookies:
-            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in cookies.items())
-        request = urllib.request.Request(base + path, data=data, headers=headers)  # noqa: S310 - loopback
-        with urllib.request.build_opener(KeepCookies(cookies)).open(request, timeout=30) as response:
-            return response.status, response.read().decode()
+    client = WebClient(f"http://127.0.0.1:{port}")
 
     def up():
         assert process.poll() is None, log.read_text()[-3000:]
         try:
-            return get("/healthz")[0] == 200
+            return client.get("/healthz")[0] == 200
         except OSError:
             return False
 
     try:
         wait_for(up, what="the site from the README's steps", seconds=600)
-        status, home = get("/")
+        status, home, _ = client.get("/")
         assert status == 200 and "Anytown Community Toolkit" in home
         assert "Welcome to your new Wagtail site" not in home
         for path in (
@@ -147,18 +123,13 @@ def test_the_readme_going_live_steps_give_a_working_empty_toolkit(empty_database
             "/about/",
             "/contact/",
         ):
-            assert get(path)[0] == 200, path
-        login = get("/admin/login/")[1]
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login).group(1)
-        form = urllib.parse.urlencode(
-            {"csrfmiddlewaretoken": token, "username": "editor", "password": PASSWORD}
-        )
-        status, dashboard = get(
-            "/admin/login/?next=/admin/", form.encode(), {"Referer": f"https://{HOST}/admin/login/"}
-        )
+            assert client.get(path)[0] == 200, path
+        client.sign_in("editor", PASSWORD)
+        status, dashboard, _ = client.get("/admin/")
         assert status == 200 and "<title>Dashboard - Wagtail</title>" in dashboard and "Log out" in dashboard
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
     said = log.read_text()
     assert "Toolkit ready" in said and "Traceback" not in said

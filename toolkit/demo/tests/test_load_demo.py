@@ -15,12 +15,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(db):
-    """The demo toolkit on an empty tree (the test site built for other tests is removed first)."""
-    Page.objects.filter(depth__gt=1).delete()
-    for model in (Topic, Audience, Organisation, Term):
-        model.objects.all().delete()
-    call_command("load_demo", verbosity=0)
+def demo(demo_toolkit, db):
+    """The demo toolkit on an empty tree (loaded once for the module; see the root conftest)."""
 
 
 def test_demo_meets_the_content_brief(demo, client):

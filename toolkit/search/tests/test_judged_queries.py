@@ -4,14 +4,9 @@ Runs against the real demo toolkit (loaded once for this module) on SQLite and P
 """
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
-from wagtail.models import Page
 
-from toolkit.directory.models import Organisation
 from toolkit.search.search import run_search
 from toolkit.sheets.models import SheetPage
-from toolkit.taxonomy.models import Audience, Topic
 
 JUDGED = [
     # acronyms and jargon
@@ -57,23 +52,6 @@ JUDGED = [
     ("social enterprise", "social-enterprise"),
     ("co-op", "cooperatives"),
 ]
-
-
-@pytest.fixture(scope="module")
-def demo_toolkit(django_db_setup, django_db_blocker):
-    """The demo toolkit, loaded once inside a transaction that is rolled back after the module."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            Page.objects.filter(depth__gt=1).delete()
-            for model in (Topic, Audience, Organisation):
-                model.objects.all().delete()
-            call_command("load_demo", verbosity=0)
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 @pytest.mark.django_db
