@@ -7,6 +7,10 @@ class CoreConfig(AppConfig):
     verbose_name = "Core pages and site settings"
 
     def ready(self):
+        from post_office.signals import email_queued
+
+        from .mail_queue import mail_queued
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        email_queued.connect(mail_queued, dispatch_uid="toolkit_deliver_queued_mail")

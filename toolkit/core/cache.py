@@ -9,6 +9,7 @@ database (``toolkit.core.versions``), so every worker process and every server a
 from django.core.cache import cache
 
 from . import versions
+from .front_cache import ban_when_committed
 
 CONTENT = "content"
 DAY = 24 * 60 * 60
@@ -21,6 +22,7 @@ def content_version():
 def bump_content_version(*args, **kwargs):
     """Signal receiver and plain function alike: whatever readers see may have changed."""
     versions.bump(CONTENT)
+    ban_when_committed()
 
 
 def remember(name, build, timeout=DAY):

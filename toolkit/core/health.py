@@ -24,6 +24,7 @@ from .cache_backends import ResilientRedisCache
 logger = logging.getLogger(__name__)
 
 PATH = "/healthz"
+LIVE_PATH = "/healthz/live"  # only "is this process answering?": for a proxy choosing between servers
 REMOTE_STORAGE_CHECK_SECONDS = 30  # a remote store (S3) is asked at most this often per process
 _remote_storage = {"checked": 0.0, "ok": False}
 
@@ -86,7 +87,7 @@ class NotHealthChecks:
 
     def filter(self, record):
         request = getattr(record, "request", None)
-        return getattr(request, "path", None) != PATH
+        return getattr(request, "path", None) not in (PATH, LIVE_PATH)
 
 
 class HealthCheckMiddleware:
@@ -96,9 +97,9 @@ class HealthCheckMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path != PATH:
+        if request.path not in (PATH, LIVE_PATH):
             return self.get_response(request)
-        body = health()
+        body = health() if request.path == PATH else {"status": "ok"}
         response = JsonResponse(body, status=503 if body["status"] == "down" else 200)
         response["Cache-Control"] = "no-store"
         return response

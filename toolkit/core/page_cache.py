@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 from .cache import content_version
+from .front_cache import shared_max_age
 
 UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/search/", "/pack/", "/documents/", "/static/", "/media/")
 CACHEABLE_TYPES = ("text/html", "application/xml", "application/atom+xml", "text/plain")
@@ -75,6 +76,9 @@ class AnonymousPageCacheMiddleware:
             response.content  # noqa: B018 - render a TemplateResponse before storing it
             response["ETag"] = f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
             patch_cache_control(response, public=True, max_age=self.max_age)
+            shared = shared_max_age()
+            if shared is not None:
+                patch_cache_control(response, s_maxage=shared)
             cache.set(key, self.snapshot(response), self.timeout)
             response["X-Page-Cache"] = "miss"
         return response

@@ -20,6 +20,7 @@ from toolkit.core.ratelimit import client_address, over_limit
 
 from .forms import SuggestChangeForm, SuggestSheetForm, UsefulForm, live_sheets
 from .models import PageFeedback, Suggestion
+from .notify import tell_editors
 
 SUGGESTIONS_PER_CLIENT = (5, 3600)  # five suggestions an hour from one client
 ANSWERS_PER_CLIENT = (20, 3600)  # twenty "was this useful?" answers an hour from one client
@@ -49,12 +50,13 @@ def suggest_sheet(request):
     if not form.is_valid():
         return form_page(request, "feedback/suggest_sheet.html", form)
     if not form.is_robot():
-        Suggestion.objects.create(
+        suggestion = Suggestion.objects.create(
             kind=Suggestion.Kind.NEW_SHEET,
             title=form.cleaned_data["title"],
             details=form.cleaned_data["details"],
             email=form.cleaned_data["email"],
         )
+        tell_editors(request, suggestion)
     return TemplateResponse(request, "feedback/suggestion_thanks.html", {"kind": "sheet"})
 
 
@@ -78,13 +80,14 @@ def suggest_change(request):
         return form_page(request, "feedback/suggest_change.html", form, sheet=sheet)
     sheet = form.cleaned_data["sheet"]
     if not form.is_robot():
-        Suggestion.objects.create(
+        suggestion = Suggestion.objects.create(
             kind=Suggestion.Kind.CHANGE,
             sheet=sheet,
             sheet_title=sheet.title,
             details=form.cleaned_data["details"],
             email=form.cleaned_data["email"],
         )
+        tell_editors(request, suggestion)
     return TemplateResponse(request, "feedback/suggestion_thanks.html", {"kind": "change", "sheet": sheet})
 
 

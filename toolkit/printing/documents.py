@@ -12,14 +12,12 @@ So a reader never gets a stale PDF, and nothing has to be deleted by hand.
 """
 
 import hashlib
-import json
 from functools import lru_cache
 from pathlib import Path
 
 import weasyprint
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
@@ -154,25 +152,3 @@ def booklet_html(request, title, sheets, made_on):
         },
     }
     return render_to_string(BOOKLET_TEMPLATE, context, request)
-
-
-def booklet_cache_name(request, title, sheets, made_on):
-    parts = [
-        title,
-        [[sheet.pk, sheet.live_revision_id] for sheet in sheets],
-        made_on.isoformat(),
-        request.get_host(),
-        render_fingerprint(),
-    ]
-    digest = hashlib.sha256(json.dumps(parts).encode()).hexdigest()
-    return f"printing:booklet-pdf:{digest}"
-
-
-def booklet_pdf(request, title, sheets):
-    """One PDF of ``sheets`` (live listing rows, in order), cached like a sheet's PDF."""
-    made_on = timezone.localdate()
-    return remember(
-        booklet_cache_name(request, title, sheets, made_on),
-        lambda: render_pdf(booklet_html(request, title, sheets, made_on), site_base_url(request)),
-        PDF_CACHE_SECONDS,
-    )

@@ -60,3 +60,33 @@ class PrintPackItem(Orderable):
     sheet = models.ForeignKey("sheets.SheetPage", on_delete=models.CASCADE, related_name="+")
 
     panels = [FieldPanel("sheet")]
+
+
+class Booklet(models.Model):
+    """One booklet PDF asked for by a reader: made by the task worker, then kept in storage.
+
+    A booklet of 40 sheets takes seconds to lay out, so no web worker ever makes one: the first
+    reader to ask queues it and sees a page that refreshes until it is ready; everyone who asks
+    for the same booklet (same sheets, revisions, order, title, day and address) gets the same
+    file. ``key`` says all of that in one hash.
+    """
+
+    QUEUED, BUILDING, READY, FAILED = "queued", "building", "ready", "failed"
+    STATUSES = [(QUEUED, "queued"), (BUILDING, "being made"), (READY, "ready"), (FAILED, "failed")]
+
+    key = models.CharField(max_length=64, unique=True)
+    title = models.CharField(max_length=255)
+    sheet_ids = models.JSONField()
+    host = models.CharField(max_length=255)
+    secure = models.BooleanField(default=True)
+    status = models.CharField(max_length=10, choices=STATUSES, default=QUEUED)
+    file_name = models.CharField(max_length=255, blank=True)
+    error = models.CharField(max_length=500, blank=True)
+    requested_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["requested_at"])]
+
+    def __str__(self):
+        return f"{self.title} ({len(self.sheet_ids)} sheets, {self.status})"

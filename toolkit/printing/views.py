@@ -8,10 +8,12 @@ slash; the reader's pack is at ``/pack/`` and is kept in their session, so it ne
 import smtplib
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
@@ -22,9 +24,9 @@ from wagtail.models import Page, Site
 from toolkit.core.ratelimit import client_address, over_limit
 from toolkit.sheets.models import SheetPage
 
+from .booklets import booklet_for
 from .documents import (
     booklet_filename,
-    booklet_pdf,
     live_sheets_in_order,
     page_pdf_url,
     publisher,
@@ -33,11 +35,12 @@ from .documents import (
 )
 from .forms import EmailSheetForm, PackTitleForm
 from .mail import send_sheet
-from .models import PrintPackPage
+from .models import Booklet, PrintPackPage
 from .origin import from_this_site
 from .pack import MAX_SHEETS, Pack, PackFull, clean_title
 
 SESSION_KEY = "print_pack"
+REFRESH_SECONDS = 3  # how often the "making your booklet" page asks again
 EMAILS_PER_CLIENT = (10, 3600)  # at most 10 sheets emailed per hour from one client
 EMAILS_PER_RECIPIENT = (3, 24 * 3600)  # at most 3 sheets a day to one address
 
@@ -77,7 +80,7 @@ def page_pdf(request, path):
         sheets = page.sheets()
         if not sheets:
             raise Http404("This print pack has no published sheets yet.")
-        return pdf_response(booklet_pdf(request, page.title, sheets), f"{page.slug}.pdf", "attachment")
+        return booklet_response(request, page.title, sheets, f"{page.slug}.pdf", shared=True)
     raise Http404("No published sheet or print pack at this address.")
 
 
@@ -273,4 +276,34 @@ def pack_booklet(request):
             error="Your pack is empty, so there is nothing to print yet. Add sheets with “Add to pack”.",
             status=400,
         )
-    return pdf_response(booklet_pdf(request, pack.title, sheets), booklet_filename(pack.title), "attachment")
+    return booklet_response(request, pack.title, sheets, booklet_filename(pack.title), shared=False)
+
+
+def booklet_response(request, title, sheets, filename, shared):
+    """The booklet's PDF when it is made; until then a page that refreshes itself (202), or says
+    it could not be made and offers to try again (503)."""
+    booklet = booklet_for(request, title, sheets, again=request.GET.get("again") == "1")
+    if booklet.status == Booklet.READY:
+        response = FileResponse(
+            default_storage.open(booklet.file_name),
+            as_attachment=True,
+            filename=filename,
+            content_type="application/pdf",
+        )
+        patch_cache_control(response, public=shared, private=not shared, max_age=60 if shared else 0)
+        return response
+    failed = booklet.status == Booklet.FAILED
+    response = TemplateResponse(
+        request,
+        "printing/booklet_waiting.html",
+        {
+            "title": title,
+            "sheet_count": len(sheets),
+            "failed": failed,
+            "retry_url": f"{request.path}?again=1",
+            "refresh_seconds": REFRESH_SECONDS,
+        },
+        status=503 if failed else 202,
+    )
+    add_never_cache_headers(response)
+    return response

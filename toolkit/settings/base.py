@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "toolkit.linkcheck",
     "toolkit.security",
     "toolkit.provision",
+    "toolkit.backups",
     "toolkit.demo",
     "toolkit.wordpress_import",
     "wagtail.contrib.forms",
@@ -82,6 +83,9 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
+    "post_office",
 ]
 
 MIDDLEWARE = [
@@ -136,6 +140,16 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A database that does not answer is reported in seconds (503, /healthz), not after minutes.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several processes (gunicorn workers, the task worker) share the file: readers never wait for
+    # a writer (WAL), and a writer takes its lock at the start instead of failing half-way.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Anonymous pages are cached whole (toolkit.core.page_cache) and made stale by any publish.
@@ -153,6 +167,9 @@ if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
             "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
         }
     }
+# How long that front cache may keep an anonymous page (s-maxage): it is told to drop everything
+# when anything readers see changes (toolkit.core.front_cache), so this can be long.
+FRONT_CACHE_SECONDS = int(os.environ.get("FRONT_CACHE_SECONDS", 60 * 60 * 24))
 
 # The cache: Redis shared by every process when REDIS_URL is set (if Redis goes down, pages are
 # served uncached with a warning, never an error: toolkit.core.cache_backends), else each process's
@@ -236,6 +253,24 @@ WAGTAILDOCS_EXTENSIONS = [
     "odp",
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+
+# Slow work (email, booklets, front-cache purges, link checks) is queued in the database and done
+# by a worker process, `manage.py db_worker` (django-tasks-db), so no reader waits for it. With
+# TASK_BACKEND=immediate (development and tests) it runs at once, inside the request instead.
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+
+
+def task_settings(default):
+    kind = os.environ.get("TASK_BACKEND", default)
+    if kind not in TASK_BACKENDS:
+        raise ValueError(f"TASK_BACKEND must be one of {', '.join(TASK_BACKENDS)}, not {kind!r}")
+    return {"default": {"BACKEND": TASK_BACKENDS[kind]}}
+
+
+TASKS = task_settings("immediate")
 
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))

@@ -28,7 +28,19 @@ X_FRAME_OPTIONS = "DENY"
 # Browsers fetch every address in a page over HTTPS (see CONTENT_SECURITY_POLICY in base.py).
 for policy in (CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_ADMIN):  # noqa: F405
     policy["DIRECTIVES"]["upgrade-insecure-requests"] = True
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")  # noqa: F405
+# Mail is kept in the database (django-post-office) and sent by the task worker, which tries again
+# later when the mail server refuses or does not answer: no message is lost or keeps a reader waiting.
+EMAIL_BACKEND = "post_office.EmailBackend"
+MAIL_DELIVERY_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")  # noqa: F405
+POST_OFFICE = {
+    "BACKENDS": {"default": MAIL_DELIVERY_BACKEND},
+    "DEFAULT_PRIORITY": "medium",  # queued, never sent inside the request
+    "MAX_RETRIES": 12,
+    "RETRY_INTERVAL": datetime.timedelta(seconds=int(os.environ.get("MAIL_RETRY_SECONDS", "300"))),  # noqa: F405
+    "LOG_LEVEL": 1,  # keep a log of failures only
+    "MESSAGE_ID_ENABLED": True,
+}
+TASKS = task_settings("database")  # noqa: F405
 
 # Logs: one JSON object a line on standard error (systemd's journal, or any log shipper, reads it).
 LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "INFO")  # noqa: F405
@@ -44,6 +56,7 @@ LOGGING["handlers"]["console"] |= {"formatter": "json", "filters": ["not_health_
 LOGGING["loggers"]["django"] = {"handlers": ["console", "mail_admins"], "level": "INFO", "propagate": False}  # noqa: F405
 LOGGING["handlers"]["mail_admins"] = {  # noqa: F405
     "class": "django.utils.log.AdminEmailHandler",
+    "email_backend": MAIL_DELIVERY_BACKEND,  # straight out: the error may be that the database is down
     "level": "ERROR",
     "filters": ["require_debug_false", "not_health_checks"],
 }

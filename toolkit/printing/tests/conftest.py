@@ -2,7 +2,7 @@
 
 import pytest
 
-from toolkit.printing import documents
+from toolkit.printing import booklets, documents
 
 
 @pytest.fixture
@@ -15,5 +15,6 @@ def renders(monkeypatch):
         made.append(html)
         return real(html, base_url)
 
-    monkeypatch.setattr(documents, "render_pdf", counting)
+    monkeypatch.setattr(documents, "render_pdf", counting)  # a sheet's PDF
+    monkeypatch.setattr(booklets, "render_pdf", counting)  # a booklet, made by its task
     return made

@@ -1,0 +1,79 @@
+"""Keep the front cache (Varnish, or any proxy that understands BAN) as fresh as the site itself.
+
+Wagtail's front-end cache invalidation purges a page's own addresses when it is published,
+unpublished or moved. But one publish changes many pages (the section, topics, routes, the home
+page's "latest", search results), and a topic, setting or glossary edit changes pages no purge
+list could name. The site already knows when anything a reader sees may have changed: it replaces
+the content version. So when that change is committed, every front cache is told to drop
+everything (one BAN request each); the next reader of each page gets it fresh from the app.
+
+If a front cache cannot be reached, the ban is queued for the task worker to try again, and pages
+expire anyway at the latest at midnight (see ``page_cache``), when "review due" notices change.
+"""
+
+import datetime
+import logging
+import threading
+import urllib.request
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import default_task_backend, task
+
+logger = logging.getLogger(__name__)
+
+HTTP_BACKEND = "wagtail.contrib.frontend_cache.backends.HTTPBackend"
+RETRY_AFTER = datetime.timedelta(seconds=10)
+_pending = threading.local()
+
+
+def front_cache_locations():
+    """The addresses of the front caches this site purges (``WAGTAILFRONTENDCACHE``)."""
+    backends = getattr(settings, "WAGTAILFRONTENDCACHE", {}) or {}
+    return [backend["LOCATION"] for backend in backends.values() if backend.get("BACKEND") == HTTP_BACKEND]
+
+
+def ban_everything():
+    """Ask every front cache to drop everything; True when all of them did."""
+    done = True
+    for location in front_cache_locations():
+        request = urllib.request.Request(location, method="BAN")  # noqa: S310 - an address from settings
+        try:
+            with urllib.request.urlopen(request, timeout=2) as response:  # noqa: S310
+                done = done and response.status == 200
+        except OSError as error:
+            logger.warning("Front cache at %s could not be banned (%s): will try again", location, error)
+            done = False
+    return done
+
+
+@task()
+def ban_front_cache_later():
+    if not ban_everything() and default_task_backend.supports_defer:
+        ban_front_cache_later.using(run_after=timezone.now() + RETRY_AFTER).enqueue()
+
+
+def _ban_now():
+    _pending.scheduled = False
+    if not ban_everything() and default_task_backend.supports_defer:
+        ban_front_cache_later.using(run_after=timezone.now() + RETRY_AFTER).enqueue()
+
+
+def ban_when_committed():
+    """Once per transaction: ban when it commits (before that, readers could re-cache old pages)."""
+    if not front_cache_locations() or getattr(_pending, "scheduled", False):
+        return
+    _pending.scheduled = True
+    transaction.on_commit(_ban_now, robust=True)
+
+
+def shared_max_age(now=None):
+    """How long a front cache may keep a page: ``FRONT_CACHE_SECONDS``, but never past midnight,
+    when pages that show dates (a review now overdue) change without any edit. None: no front cache."""
+    seconds = getattr(settings, "FRONT_CACHE_SECONDS", 0)
+    if not seconds or not front_cache_locations():
+        return None
+    now = timezone.localtime(now)
+    midnight = datetime.datetime.combine(now.date() + datetime.timedelta(days=1), datetime.time(), now.tzinfo)
+    return max(0, min(seconds, int((midnight - now).total_seconds())))
