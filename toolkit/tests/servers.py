@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
@@ -121,7 +122,7 @@ class DatabaseTemplate:
     def env(self, database_url, redis_url="", **extra):
         """Production settings on ``database_url``, with the static files this template collected
         and a media folder of the database's own."""
-        media = self.folder / f"media-{Path(urlsplit(database_url).path).stem}"
+        media = self.folder / Path(urlsplit(database_url).path).stem / "media"
         return production_env(
             database_url, redis_url, STATIC_ROOT=self.static_root, MEDIA_ROOT=media, **extra
         )
@@ -320,3 +321,71 @@ class MailServer:
     def stop(self):
         if self.controller:
             self.controller.stop()
+
+
+# -- a reader's or editor's browser, without the browser ------------------------------------------
+class WebClient:
+    """Requests to a running server with cookies kept (by hand: they are Secure, since a real
+    reader talks HTTPS to nginx, while tests talk plain HTTP on loopback) and CSRF handled."""
+
+    def __init__(self, base, host=HOST):
+        self.base = base.rstrip("/")
+        self.host = host
+        self.cookies = {}
+
+    def request(self, path, data=None, headers=None, method=None, timeout=30):
+        """(status, body text, headers); an HTTP error status is an answer, not an exception."""
+        sent = {"Host": self.host, "X-Forwarded-Proto": "https", **(headers or {})}
+        if self.cookies:
+            sent["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+        if isinstance(data, dict):
+            data = urllib.parse.urlencode(data, doseq=True).encode()
+            sent.setdefault("Content-Type", "application/x-www-form-urlencoded")
+        request = urllib.request.Request(self.base + path, data=data, headers=sent, method=method)  # noqa: S310
+        opener = urllib.request.build_opener(NoRedirects)
+        try:
+            response = opener.open(request, timeout=timeout)
+        except urllib.error.HTTPError as error:
+            response = error
+        with response:
+            for header in response.headers.get_all("Set-Cookie") or []:
+                name, _, rest = header.partition("=")
+                self.cookies[name.strip()] = rest.split(";")[0]
+            return response.status, response.read().decode(errors="replace"), dict(response.headers)
+
+    def get(self, path, **kwargs):
+        return self.request(path, **kwargs)
+
+    def post_form(self, form_path, fields, post_path=None, headers=None):
+        """GET the form (for its CSRF cookie), then POST ``fields`` with the token, as a browser would."""
+        self.get(form_path)
+        token = self.cookies.get("csrftoken", "")
+        referer = f"https://{self.host}{form_path}"
+        return self.request(
+            post_path or form_path,
+            data={"csrfmiddlewaretoken": token, **fields},
+            headers={"Referer": referer, "Origin": f"https://{self.host}", **(headers or {})},
+        )
+
+    def sign_in(self, username, password):
+        status, _, headers = self.post_form("/admin/login/", {"username": username, "password": password})
+        assert status == 302 and "sessionid" in self.cookies, f"sign-in failed ({status})"
+
+
+class NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def free_ports(count):
+    """The first of ``count`` consecutive free loopback ports (for a stack: nginx, Varnish, apps)."""
+    for _ in range(200):
+        start = free_port()
+        if start + count < 65000 and all(port_is_free(start + n) for n in range(count)):
+            return start
+    raise AssertionError(f"no {count} free ports in a row")
+
+
+def port_is_free(port):
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) != 0
