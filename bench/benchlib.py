@@ -166,11 +166,13 @@ WRK_LINE = re.compile(r"Requests/sec:\s+([\d.]+)")
 WRK_LATENCY = re.compile(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", re.M)
 
 
-def wrk(url, seconds=10, connections=8, threads=2, script=None):
+def wrk(url, seconds=10, connections=8, threads=2, script=None, headers=None):
     """Throughput (req/s) and latency percentiles (ms) from wrk."""
     if not shutil.which("wrk"):
-        raise SystemExit("wrk is not installed: apt-get install -y wrk")
+        raise SystemExit("wrk is not installed: make system-packages")
     extra = ["-s", str(script)] if script else []
+    for name, value in (headers or {}).items():
+        extra += ["-H", f"{name}: {value}"]
     result = subprocess.run(
         ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", *extra, url],
         capture_output=True,
@@ -208,12 +210,12 @@ end
 """
 
 
-def wrk_rotating(base, paths, seconds=10, connections=8, threads=2):
+def wrk_rotating(base, paths, seconds=10, connections=8, threads=2, headers=None):
     """Like ``wrk`` but each request asks for the next of ``paths`` (each thread from its own point
     in the list), so a run of fewer requests than paths never asks for the same page twice."""
     script = OUT / "rotating.lua"
     script.write_text(ROTATING_PATHS_LUA % ", ".join(json.dumps(path) for path in paths), encoding="utf-8")
-    return wrk(base + paths[0], seconds, connections, threads, script=script)
+    return wrk(base + paths[0], seconds, connections, threads, script=script, headers=headers)
 
 
 def save_static_copy(html, name):
