@@ -10,10 +10,13 @@ session) always see the live one.
 """
 
 import hashlib
+import re
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import MiddlewareNotUsed
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
@@ -23,6 +26,8 @@ from .front_cache import shared_max_age
 UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/search/", "/pack/", "/documents/", "/static/", "/media/")
 CACHEABLE_TYPES = ("text/html", "application/xml", "application/atom+xml", "text/plain")
 NOT_REPLAYED = {"set-cookie", "x-page-cache"}
+# Added to links by mailing lists and social sites; no page depends on them.
+TRACKING_PARAMETER = re.compile(r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_ga|_gl)$")
 
 
 def has_session(request):
@@ -49,10 +54,26 @@ def cacheable_response(response):
     )
 
 
-def cache_key(request):
+def shared_query(request):
+    """The query string a shared page is kept under: the parameters pages read
+    (``PAGE_CACHE_QUERY_PARAMETERS``, e.g. ``page``), in order, without tracking ones. None when
+    the request has any other parameter: it is answered but not kept, since one entry for every
+    made-up query string (``/?x=1``, ``/?x=2``...) would push real pages out of the cache."""
+    known = set(getattr(settings, "PAGE_CACHE_QUERY_PARAMETERS", ()))
+    kept = []
+    for name, values in request.GET.lists():
+        if TRACKING_PARAMETER.match(name):
+            continue
+        if name not in known:
+            return None
+        kept += [(name, value) for value in values]
+    return urlencode(sorted(kept))
+
+
+def cache_key(request, query):
     """Keyed by content version and by day, since pages say things such as "review overdue" that
     change with the date alone."""
-    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    digest = hashlib.sha256(f"{request.path}?{query}".encode()).hexdigest()
     return f"page:{content_version()}:{timezone.localdate().isoformat()}:{request.get_host()}:{digest}"
 
 
@@ -65,9 +86,11 @@ class AnonymousPageCacheMiddleware:
             raise MiddlewareNotUsed("PAGE_CACHE_SECONDS is 0: the page cache is off")
 
     def __call__(self, request):
-        if not cacheable_request(request):
+        query = shared_query(request) if cacheable_request(request) else None
+        if query is None:
             return self.get_response(request)
-        key = cache_key(request)
+        request.GET = QueryDict(query)  # the view sees only what the key holds
+        key = cache_key(request, query)
         stored = cache.get(key)
         if stored is not None:
             return self.replay(stored)

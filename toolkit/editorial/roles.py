@@ -4,7 +4,8 @@
 - **Reviewers** check submitted sheets: they approve them on to the editors, or reject them with a
   comment that goes back to the author. They also work through the public's suggestions.
 - **Editors** give the final approval, which publishes; they can also publish directly, and manage
-  the taxonomy, glossary, organisations, laws and policies, site settings and the feedback queues.
+  the taxonomy, glossary, organisations, laws and policies, site settings and the feedback queues,
+  and they alone read the contact form's messages (which hold the public's names and emails).
 
 Page permissions are granted on each site's home page, so they cover every section and sheet. The
 "Sheet review" workflow (Reviewers, then Editors) is assigned to the home page too. Re-running adds
@@ -78,6 +79,7 @@ ROLES = [
             "feedback.pagefeedback": ["view", "change", "delete"],
             "linkcheck.checkedlink": ["view"],
             "wagtailredirects.redirect": MANAGE,
+            "wagtailforms.formsubmission": ["view", "delete"],  # contact messages (names, emails)
         },
     ),
 ]

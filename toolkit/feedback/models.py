@@ -48,6 +48,13 @@ class ContactPage(AbstractEmailForm):
         ),
     ]
 
+    def get_submissions_list_view_class(self):
+        # Imported here: Wagtail's admin views load models, so they cannot be imported while
+        # Django is still loading this module.
+        from .submissions import SafeSubmissionsListView
+
+        return SafeSubmissionsListView
+
     def process_form_submission(self, form):
         if form.cleaned_data.pop(HONEYPOT_FIELD, ""):
             return None

@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from toolkit.core.origin import from_this_site
 from toolkit.core.ratelimit import client_address, over_limit
 
 from .forms import SuggestChangeForm, SuggestSheetForm, UsefulForm, live_sheets
@@ -95,7 +96,10 @@ def suggest_change(request):
 @never_cache
 @require_POST
 def useful(request):
-    """``/feedback/useful/``: the "Was this page useful?" form on every sheet posts here."""
+    """``/feedback/useful/``: the "Was this page useful?" form on every sheet posts here. It has
+    no CSRF token (sheets are cached for everyone), so it must come from one of our own pages."""
+    if not from_this_site(request):
+        return TemplateResponse(request, "feedback/not_from_this_site.html", status=403)
     if over_limit("useful", client_address(request), *ANSWERS_PER_CLIENT):
         return too_many(request, ANSWERS_PER_CLIENT)
     form = UsefulForm(request.POST)

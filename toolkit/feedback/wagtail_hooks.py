@@ -18,6 +18,7 @@ from toolkit.security.spreadsheets import SafeSpreadsheetExportMixin
 
 from .models import PageFeedback, Suggestion
 from .reports import SheetFeedbackReportView
+from .submissions import forms_whose_messages_user_may_read
 
 
 class SafeExportIndexView(SafeSpreadsheetExportMixin, IndexView):
@@ -105,3 +106,6 @@ def register_feedback_report_menu_item():
     return FeedbackReportMenuItem(
         "Sheet feedback", reverse("feedback_report"), name="sheet-feedback", icon_name="comment", order=900
     )
+
+
+hooks.register("filter_form_submissions_for_user", forms_whose_messages_user_may_read)

@@ -21,6 +21,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Page, Site
 
+from toolkit.core.origin import from_this_site
 from toolkit.core.ratelimit import client_address, over_limit
 from toolkit.sheets.models import SheetPage
 
@@ -36,7 +37,6 @@ from .documents import (
 from .forms import EmailSheetForm, PackTitleForm
 from .mail import send_sheet
 from .models import Booklet, PrintPackPage
-from .origin import from_this_site
 from .pack import MAX_SHEETS, Pack, PackFull, clean_title
 
 SESSION_KEY = "print_pack"

@@ -60,7 +60,9 @@ def synonyms():
 
 
 def vocabulary():
-    """Every word in the search index of sheets (titles, summaries, bodies...), plus the synonyms."""
+    """Every word in the search index of live, public sheets (titles, summaries, bodies...), plus
+    the synonyms. Only those: the index also holds drafts that were never published and sheets
+    behind a login or password, and "Did you mean" must not tell a reader the words in them."""
 
     def build():
         from django.contrib.contenttypes.models import ContentType
@@ -69,10 +71,10 @@ def vocabulary():
         sheet_types = [
             ContentType.objects.get_for_model(model).pk for model in (DefinitionSheetPage, MethodSheetPage)
         ]
+        public_ids = [str(pk) for pk in SheetPage.objects.live().public().values_list("pk", flat=True)]
         words = set()
-        for title, body in IndexEntry.objects.filter(content_type_id__in=sheet_types).values_list(
-            "title", "body"
-        ):
+        entries = IndexEntry.objects.filter(content_type_id__in=sheet_types, object_id__in=public_ids)
+        for title, body in entries.values_list("title", "body"):
             words.update(words_of(title))
             words.update(words_of(body))
         for term in synonyms():

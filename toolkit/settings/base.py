@@ -155,6 +155,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Anonymous pages are cached whole (toolkit.core.page_cache) and made stale by any publish.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 60 * 60 * 24))
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", 60))  # what browsers and CDNs may keep
+# The query parameters public pages read; a request with any other (tracking ones aside) is
+# answered without being kept in the page cache.
+PAGE_CACHE_QUERY_PARAMETERS = ("page", "topic", "sheet")
 
 # A CDN or caching proxy in front: Wagtail purges a page's addresses from it when the page is
 # published, unpublished or moved. FRONTEND_CACHE_PURGE_URL is an HTTP endpoint that accepts

@@ -141,7 +141,7 @@ class PathwayIndexPage(Page):
     max_count = 1
 
     def pathways(self):
-        return PathwayPage.objects.child_of(self).live().select_related("audience")
+        return PathwayPage.objects.child_of(self).live().public().select_related("audience")
 
 
 class PathwayPage(Page):

@@ -131,3 +131,19 @@ def test_publishing_purges_the_page_from_a_cdn(site, settings):
     finally:
         server.shutdown()
     assert site.definition.url in purged
+
+
+def test_made_up_query_strings_are_answered_but_never_kept(client, site):
+    """Finding 14 of the security review: every distinct query string (``/?utm=...``) was a new
+    entry, so anyone could push real pages out of the cache."""
+    get(client, "/")
+    for _ in range(2):  # asked twice, and still not a hit: it was never kept
+        response = get(client, "/?x=1")
+        assert not response.has_header("X-Page-Cache"), "a made-up parameter is not kept"
+    # links from mailing lists and social sites share the page's own entry
+    assert get(client, "/?utm_source=newsletter&fbclid=abc")["X-Page-Cache"] == "hit"
+    # the parameters pages read are kept, each value apart
+    topic = f"{site.topic_index.url}{site.topic.slug}/"
+    assert get(client, f"{topic}?page=2")["X-Page-Cache"] == "miss"
+    assert get(client, f"{topic}?page=2&utm_medium=email")["X-Page-Cache"] == "hit"
+    assert get(client, f"{topic}?page=1")["X-Page-Cache"] == "miss"

@@ -54,6 +54,36 @@ def warm_every_worker(server, path):
         workers_answering(server, path, 12)
 
 
+SUMMARY = "A plan for how land in an area is used"
+CLOSE = {
+    "made login-only": """
+from wagtail.models import PageViewRestriction
+from toolkit.sheets.models import SheetPage
+sheet = SheetPage.objects.get(slug="neighbourhood-plan")
+PageViewRestriction.objects.create(page=sheet, restriction_type=PageViewRestriction.LOGIN)
+""",
+    "unpublished": """
+from toolkit.sheets.models import SheetPage
+SheetPage.objects.get(slug="neighbourhood-plan").unpublish()
+""",
+}
+
+
+@pytest.mark.parametrize("change", list(CLOSE))
+def test_a_sheet_closed_from_another_process_is_closed_on_every_worker_at_once(production, tmp_path, change):
+    """Security state is never per process (finding 1 of the security review: 9 of 20 reads
+    still got a sheet made login-only, and 14 of 20 one unpublished, from a worker's own cache)."""
+    env = production()  # no Redis: each worker has its own memory cache
+    with gunicorn(env, tmp_path, workers=2) as server:
+        warm_every_worker(server, SHEET_PATH)
+        assert SUMMARY in server.get(SHEET_PATH)[1]
+        python_in_django(env, CLOSE[change])
+        bodies, workers = workers_answering(server, SHEET_PATH, 20)
+        assert len(workers) == 2, "both workers answered after the change"
+        leaked = sum(SUMMARY in body for body in bodies)
+        assert leaked == 0, f"{leaked} of {len(bodies)} anonymous reads still got the sheet"
+
+
 @pytest.mark.parametrize("with_redis", [False, True], ids=["local-memory caches", "shared Redis"])
 def test_a_publish_from_another_process_shows_on_every_worker_at_once(
     production, tmp_path, request, with_redis

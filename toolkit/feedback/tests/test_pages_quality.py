@@ -9,6 +9,8 @@ from toolkit.core.cache import bump_content_version
 from toolkit.sheets.models import SheetPage
 from toolkit.tests.html_checker import check_folder
 
+SAME = {"origin": "http://testserver"}  # a sheet's own form, as the browser says
+
 
 def overdue(sheet):
     SheetPage.objects.filter(pk=sheet.pk).update(review_due=datetime.date(2020, 1, 1))
@@ -31,8 +33,9 @@ def pages(client, site):
             200,
         ),
         "change-no-sheet": (client.get("/suggest/change/?sheet=x"), 404),
-        "useful-errors": (client.post("/feedback/useful/", {"sheet": site.definition.pk}), 400),
-        "useful-thanks": (client.post("/feedback/useful/", useful), 200),
+        "useful-errors": (client.post("/feedback/useful/", {"sheet": site.definition.pk}, headers=SAME), 400),
+        "useful-thanks": (client.post("/feedback/useful/", useful, headers=SAME), 200),
+        "useful-elsewhere": (client.post("/feedback/useful/", useful), 403),
         "overdue-sheet": (client.get(site.method.url), 200),
     }
     for _ in range(5):

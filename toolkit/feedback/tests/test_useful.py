@@ -14,10 +14,17 @@ from toolkit.tests import factories as f
 pytestmark = pytest.mark.django_db
 
 USEFUL = "/feedback/useful/"
+FROM_A_SHEET = {"origin": "http://testserver"}  # what a browser says when a sheet's form posts
+
+
+@pytest.fixture
+def client():
+    """A reader's browser answering from one of the site's own sheets."""
+    return Client(headers=FROM_A_SHEET)
 
 
 def test_an_answer_is_stored_without_cookies_or_a_csrf_token(site):
-    reader = Client(enforce_csrf_checks=True)  # the form on a cached sheet carries no token
+    reader = Client(enforce_csrf_checks=True, headers=FROM_A_SHEET)  # a cached sheet's form has no token
     response = reader.post(USEFUL, {"sheet": site.definition.pk, "useful": "no", "comment": "Too long."})
     assert response.status_code == 200
     assert "Thank you for your feedback" in response.content.decode()
@@ -119,3 +126,22 @@ def test_the_report_is_only_for_people_who_may_read_feedback(client, answers, dj
     nobody = django_user_model.objects.create_user("visitor", password="x-not-used-1")
     client.force_login(nobody)
     assert client.get(reverse("feedback_report")).status_code in (302, 403)
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"origin": "https://elsewhere.example"},
+        {"sec-fetch-site": "cross-site", "origin": "http://testserver"},
+        {"referer": "https://elsewhere.example/page"},
+        {},
+    ],
+    ids=["other origin", "cross-site fetch", "other referer", "no origin at all"],
+)
+def test_an_answer_sent_from_another_site_is_refused_and_not_stored(site, headers):
+    """Finding 7 of the security review: a third-party page made its visitors submit comments."""
+    forger = Client(headers=headers)
+    response = forger.post(USEFUL, {"sheet": site.definition.pk, "useful": "no", "comment": "Buy pills"})
+    assert response.status_code == 403
+    assert "did not come from a page of this site" in response.content.decode()
+    assert not PageFeedback.objects.exists()

@@ -164,3 +164,25 @@ def test_a_new_promotion_shows_although_the_results_were_cached(client, site):
     assert before[0] != "Run a community survey"
     SearchPromotion.objects.create(query=Query.get("neighbourhood"), page=site.method, sort_order=0)
     assert titles(page_of(client.get("/search/", {"q": "neighbourhood"})))[0] == "Run a community survey"
+
+
+def test_spelling_suggestions_never_come_from_drafts_or_private_sheets(client, site):
+    """Finding 6 of the security review: "Did you mean" and search-as-you-type offered words that
+    appear only in a never-published draft and in a login-only sheet."""
+    from wagtail.models import PageViewRestriction
+
+    from toolkit.tests.factories import DefinitionSheetPageFactory
+
+    draft = DefinitionSheetPageFactory(parent=site.section, title="Quorblefax reserve", live=False)
+    draft.save_revision()
+    private = DefinitionSheetPageFactory(parent=site.section, title="Zentrumpel budget")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    public = DefinitionSheetPageFactory(parent=site.section, title="Wombleton grants")
+    for typo, secret in (("quorblefix", "quorblefax"), ("zentrumpal", "zentrumpel")):
+        text = page_of(client.get("/search/", {"q": typo})).get_text(" ", strip=True).lower()
+        assert secret not in text, f"the results page told a reader the word {secret!r}"
+        suggested = client.get("/search/suggest/", {"q": typo}).content.decode().lower()
+        assert secret not in suggested
+    # the same path offers words from a public sheet, so the test would see a leak
+    text = page_of(client.get("/search/", {"q": "wombleten"})).get_text(" ", strip=True).lower()
+    assert "wombleton" in text and public.live

@@ -1,8 +1,10 @@
-"""Cross-site request forgery protection for "Add to pack" that leaves listing pages cacheable.
+"""Cross-site request forgery protection for forms on cached pages: "Add to pack" and "Was this
+page useful?".
 
 Django's CSRF token differs per reader, so a page holding one cannot be shared through the
-anonymous page cache (``toolkit.core.page_cache``), and "Add to pack" sits on every listing. So
-that one form carries no token; instead its POST must come from one of our own pages, which
+anonymous page cache (``toolkit.core.page_cache``), and "Add to pack" sits on every listing and
+"Was this page useful?" on every sheet. So those forms carry no token; instead their POST must
+come from one of our own pages, which
 browsers state in headers a page cannot forge: ``Sec-Fetch-Site`` where the browser sends it,
 else ``Origin``, else ``Referer``. The session cookie is also ``SameSite=Lax`` (Django's default),
 so a cross-site POST never reaches a reader's pack anyway. Forms on pages that are never cached
