@@ -114,6 +114,20 @@ def is_trusted_proxy(value):
     return address is not None and any(address in network for network in trusted_proxy_networks())
 
 
+def mailbox_identity(address):
+    """The mailbox an email address delivers to, for counting messages sent to it.
+
+    A limit per recipient must count ``A@Example.org``, ``"a"@example.org`` and
+    ``a+anything@example.org`` as the one mailbox they all reach, or adding a tag or quotes gets
+    round it. So: lowercase, quotes (and the backslashes inside them) removed from the local part,
+    and everything from its first ``+`` dropped. Never used to send: only to count.
+    """
+    local, _, domain = str(address).strip().rpartition("@")
+    local = local.replace('"', "").replace("\\", "").lower()
+    local = local.split("+", 1)[0] or local
+    return f"{local}@{domain.lower().rstrip('.')}"
+
+
 def cache_is_shared():
     """True when the default cache is one store for every process (Redis), not each one's memory."""
     return not isinstance(caches["default"], (LocMemCache, DummyCache))  # ``cache`` is only a proxy
