@@ -23,6 +23,7 @@ from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
+from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from .cache_backends import CacheUnavailable
@@ -147,6 +148,14 @@ def over_limit(scope, identity, limit, window_seconds):
     if count is None:
         count = _count_in_database(key, window_seconds)
     return count > limit
+
+
+def too_many(request, limit):
+    """429 with a page in the site's design saying how long to wait (``limit`` as for over_limit)."""
+    seconds = limit[1]
+    response = TemplateResponse(request, "429.html", {"minutes": seconds // 60}, status=429)
+    response["Retry-After"] = str(seconds)
+    return response
 
 
 def _count_in_cache(key, window_seconds):
