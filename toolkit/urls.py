@@ -6,10 +6,20 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from toolkit.core import media
+from toolkit.security import limits
 from toolkit.sheets import views as sheet_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # Before Wagtail's own views at these addresses: the same views, with attempt limits.
+    path(
+        "admin/password_reset/", limits.LimitedPasswordResetView.as_view(), name="wagtailadmin_password_reset"
+    ),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        limits.page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", include("toolkit.search.urls")),

@@ -13,6 +13,7 @@ the allowance, and a restart forgets it. So counts go to Redis when the site has
 
 import datetime
 import hashlib
+import ipaddress
 import logging
 import time
 
@@ -22,6 +23,7 @@ from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
+from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from .cache_backends import CacheUnavailable
@@ -48,16 +50,83 @@ class RateCount(models.Model):
 
 
 def client_address(request):
-    """The client's IP address.
+    """The client's IP address: the one function that rate limits and the login lockout both ask.
 
-    Behind a reverse proxy every request comes from the proxy, so ``CLIENT_IP_HEADER`` (e.g.
-    ``X-Real-IP``) names the header the proxy sets with the real address; the first address in it
-    is used. Only set it when a proxy you control always sets (or overwrites) that header.
+    Any client can send any header, so a header counts only on a connection from one of
+    ``TRUSTED_PROXIES`` (the proxy overwrites or appends it); otherwise the connection's own
+    address is the client. ``CLIENT_IP_HEADER`` names the header: a single address that the proxy
+    sets (``X-Real-IP``, as the shipped nginx does), or ``X-Forwarded-For``, where each proxy
+    appends the address it was connected from. There the rightmost address that is not a trusted
+    proxy is the client: everything to its left was written by the client and may be made up
+    (taking the leftmost would let anyone rotate it to guess passwords or to lock out others).
     """
+    remote = request.META.get("REMOTE_ADDR", "")
     header = getattr(settings, "CLIENT_IP_HEADER", "")
-    meta_key = "HTTP_" + header.upper().replace("-", "_") if header else ""
-    value = request.META.get(meta_key, "") if meta_key else ""
-    return value.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")
+    if not header or not is_trusted_proxy(remote):
+        return remote
+    value = request.META.get("HTTP_" + header.upper().replace("-", "_"), "")
+    if header.lower() == "x-forwarded-for":
+        return first_untrusted_hop(value.split(","), fallback=remote)
+    value = value.strip()
+    return value if parse_address(value) else remote
+
+
+def first_untrusted_hop(hops, fallback):
+    """Walking back from the nearest proxy, the first address that is not one of ours.
+
+    Stops at anything that is not an address (only a client writes those) and then answers the
+    last trusted hop, which is also what it answers when every hop is one of ours.
+    """
+    for hop in reversed([hop.strip() for hop in hops]):
+        if not parse_address(hop):
+            return fallback
+        if not is_trusted_proxy(hop):
+            return hop
+        fallback = hop
+    return fallback
+
+
+def parse_address(value):
+    """An ``ipaddress`` address (IPv4-mapped IPv6 as IPv4), or None when ``value`` is not one."""
+    try:
+        address = ipaddress.ip_address(value)
+    except ValueError:
+        return None
+    return getattr(address, "ipv4_mapped", None) or address
+
+
+def trusted_proxy_networks():
+    """``TRUSTED_PROXIES`` (addresses or networks such as ``10.0.0.0/8``) as networks.
+
+    An entry that is neither is skipped here (a system check reports it), so a typo trusts less,
+    never more, and never turns every request into an error.
+    """
+    networks = []
+    for item in getattr(settings, "TRUSTED_PROXIES", []):
+        try:
+            networks.append(ipaddress.ip_network(item, strict=False))
+        except ValueError:
+            continue
+    return networks
+
+
+def is_trusted_proxy(value):
+    address = parse_address(value)
+    return address is not None and any(address in network for network in trusted_proxy_networks())
+
+
+def mailbox_identity(address):
+    """The mailbox an email address delivers to, for counting messages sent to it.
+
+    A limit per recipient must count ``A@Example.org``, ``"a"@example.org`` and
+    ``a+anything@example.org`` as the one mailbox they all reach, or adding a tag or quotes gets
+    round it. So: lowercase, quotes (and the backslashes inside them) removed from the local part,
+    and everything from its first ``+`` dropped. Never used to send: only to count.
+    """
+    local, _, domain = str(address).strip().rpartition("@")
+    local = local.replace('"', "").replace("\\", "").lower()
+    local = local.split("+", 1)[0] or local
+    return f"{local}@{domain.lower().rstrip('.')}"
 
 
 def cache_is_shared():
@@ -79,6 +148,14 @@ def over_limit(scope, identity, limit, window_seconds):
     if count is None:
         count = _count_in_database(key, window_seconds)
     return count > limit
+
+
+def too_many(request, limit):
+    """429 with a page in the site's design saying how long to wait (``limit`` as for over_limit)."""
+    seconds = limit[1]
+    response = TemplateResponse(request, "429.html", {"minutes": seconds // 60}, status=429)
+    response["Retry-After"] = str(seconds)
+    return response
 
 
 def _count_in_cache(key, window_seconds):

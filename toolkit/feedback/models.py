@@ -16,8 +16,11 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
 from toolkit.core.models import ToolkitSettings
+from toolkit.core.ratelimit import client_address, over_limit, too_many
 
 from .forms import HONEYPOT_FIELD, LimitedFormBuilder
+
+MESSAGES_PER_CLIENT = (5, 3600)  # five contact messages an hour from one client
 
 
 class ContactFormField(AbstractFormField):
@@ -54,6 +57,12 @@ class ContactPage(AbstractEmailForm):
         from .submissions import SafeSubmissionsListView
 
         return SafeSubmissionsListView
+
+    def serve(self, request, *args, **kwargs):
+        """Every message is stored and emailed to the team, so one client may send only a few."""
+        if request.method == "POST" and over_limit("contact", client_address(request), *MESSAGES_PER_CLIENT):
+            return too_many(request, MESSAGES_PER_CLIENT)
+        return super().serve(request, *args, **kwargs)
 
     def process_form_submission(self, form):
         if form.cleaned_data.pop(HONEYPOT_FIELD, ""):

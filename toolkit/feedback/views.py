@@ -17,7 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from toolkit.core.origin import from_this_site
-from toolkit.core.ratelimit import client_address, over_limit
+from toolkit.core.ratelimit import client_address, over_limit, too_many
 
 from .forms import SuggestChangeForm, SuggestSheetForm, UsefulForm, live_sheets
 from .models import PageFeedback, Suggestion
@@ -25,14 +25,6 @@ from .notify import tell_editors
 
 SUGGESTIONS_PER_CLIENT = (5, 3600)  # five suggestions an hour from one client
 ANSWERS_PER_CLIENT = (20, 3600)  # twenty "was this useful?" answers an hour from one client
-
-
-def too_many(request, limit):
-    """429 with a page in the site's design saying how long to wait."""
-    seconds = limit[1]
-    response = TemplateResponse(request, "429.html", {"minutes": seconds // 60}, status=429)
-    response["Retry-After"] = str(seconds)
-    return response
 
 
 def form_page(request, template, form, **context):

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from wagtail.models import Page, Site
 
 from toolkit.core.origin import from_this_site
-from toolkit.core.ratelimit import client_address, over_limit
+from toolkit.core.ratelimit import client_address, mailbox_identity, over_limit
 from toolkit.sheets.models import SheetPage
 
 from .booklets import booklet_for
@@ -100,7 +100,7 @@ def sheet_email(request, page):
     sent = TemplateResponse(request, "printing/email_sent.html", context | {"recipient": recipient})
     if form.is_robot():
         return sent  # a robot sees the usual confirmation; nothing is sent
-    if over_limit("email-recipient", recipient, *EMAILS_PER_RECIPIENT):
+    if over_limit("email-recipient", mailbox_identity(recipient), *EMAILS_PER_RECIPIENT):
         return rate_limited(request, context, "recipient", EMAILS_PER_RECIPIENT)
     try:
         send_sheet(

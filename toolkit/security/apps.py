@@ -8,3 +8,6 @@ class SecurityConfig(AppConfig):
     name = "toolkit.security"
     label = "toolkit_security"
     verbose_name = "Security"
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the client address checks)

@@ -38,6 +38,24 @@ def needs_admin_gate(path):
     return path.startswith(tuple(settings.CONTENT_SECURITY_POLICY_ADMIN_PREFIXES))
 
 
+def lacks_second_factor(user):
+    """Signed in with the password only, where a code is needed: required for all, or set up.
+
+    Such a session counts as anonymous for pages restricted to signed-in users or groups, or the
+    password alone (without the phone) would read what two-factor authentication protects.
+    """
+    if not user.is_authenticated or user.is_verified():
+        return False
+    return settings.TWO_FACTOR_REQUIRED or django_otp.user_has_device(user, confirmed=True)
+
+
+def second_factor_redirect(request):
+    """To the code page and back, or to setting up an app first when the user has none."""
+    if not django_otp.user_has_device(request.user, confirmed=True):
+        return redirect("two_factor_setup")
+    return redirect_to_login(request.get_full_path(), login_url=reverse("two_factor_verify"))
+
+
 class TwoFactorMiddleware(OTPMiddleware):
     """django-otp's middleware (``request.user.is_verified()``) plus the admin's gate."""
 

@@ -35,8 +35,13 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-# The header a trusted reverse proxy puts the reader's address in (e.g. X-Real-IP), for rate limits.
+# Who the client is, for rate limits and the login lockout (toolkit.core.ratelimit.client_address):
+# the header a reverse proxy puts the reader's address in (X-Real-IP, or X-Forwarded-For), believed
+# only on connections from TRUSTED_PROXIES (addresses or networks). BEHIND_PROXY=true says a proxy
+# is in front even without a front cache, so `check --deploy` insists on CLIENT_IP_HEADER.
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
+BEHIND_PROXY = env_bool("BEHIND_PROXY")
 
 INSTALLED_APPS = [
     "toolkit.core",

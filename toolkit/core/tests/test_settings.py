@@ -45,3 +45,35 @@ def test_production_refuses_to_start_without_allowed_hosts():
     result = manage("check", env=PRODUCTION_ENV | {"ALLOWED_HOSTS": ""})
     assert result.returncode != 0
     assert "Set ALLOWED_HOSTS" in result.stderr
+
+
+def documented_production_env():
+    """deploy/toolkit.env.example, the settings a council copies, as an environment."""
+    lines = (ROOT / "deploy" / "toolkit.env.example").read_text().splitlines()
+    pairs = (line.split("=", 1) for line in lines if line.strip() and not line.startswith("#"))
+    return PRODUCTION_ENV | {name: value for name, value in pairs if name not in PRODUCTION_ENV}
+
+
+def test_check_deploy_passes_with_the_documented_production_environment():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=documented_production_env())
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_check_deploy_fails_behind_a_proxy_without_a_client_address_header():
+    env = PRODUCTION_ENV | {"FRONTEND_CACHE_PURGE_URL": "http://127.0.0.1:6081/", "CLIENT_IP_HEADER": ""}
+    result = manage("check", "--deploy", env=env)
+    assert result.returncode != 0
+    assert "toolkit_security.E001" in result.stderr
+    result = manage(
+        "check", "--deploy", env=PRODUCTION_ENV | {"BEHIND_PROXY": "true", "CLIENT_IP_HEADER": ""}
+    )
+    assert "toolkit_security.E001" in result.stderr
+
+
+def test_check_deploy_fails_when_the_header_is_trusted_from_nobody():
+    env = PRODUCTION_ENV | {"CLIENT_IP_HEADER": "X-Real-IP", "TRUSTED_PROXIES": ""}
+    result = manage("check", "--deploy", env=env)
+    assert result.returncode != 0
+    assert "toolkit_security.E002" in result.stderr
+    result = manage("check", "--deploy", env=env | {"TRUSTED_PROXIES": "127.0.0.1,nginx"})
+    assert "toolkit_security.E003" in result.stderr

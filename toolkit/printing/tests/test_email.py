@@ -121,3 +121,22 @@ def test_unpublished_sheets_cannot_be_emailed(client, site):
 
 def test_the_form_only_answers_get_and_post(client, site):
     assert client.put(email_url(site.definition)).status_code == 405
+
+
+@pytest.mark.parametrize(
+    "same_mailbox",
+    ['"friend"@example.org', "FRIEND@Example.org", "friend+x@example.org", '"friend+y"@example.org'],
+)
+def test_tags_quotes_and_capitals_count_as_the_same_address(client, site, same_mailbox):
+    for _ in range(views.EMAILS_PER_RECIPIENT[0]):
+        assert send(client, site.definition, "friend@example.org").status_code == 200
+    assert send(client, site.method, same_mailbox).status_code == 429
+    assert len(mail.outbox) == views.EMAILS_PER_RECIPIENT[0]
+
+
+def test_mailbox_identity_keeps_different_mailboxes_apart():
+    from toolkit.core.ratelimit import mailbox_identity
+
+    assert mailbox_identity('"A+news"@Example.ORG') == "a@example.org"
+    assert mailbox_identity("a.b@example.org") != mailbox_identity("ab@example.org")
+    assert mailbox_identity("+x@example.org") == "+x@example.org"  # nothing before the tag: kept whole

@@ -109,3 +109,37 @@ def test_turning_it_off_needs_the_password_and_a_code(client, editor):
     response = client.post(reverse("two_factor_turn_off"), {"password": PASSWORD, "code": code(device, 1)})
     assert response.status_code == 302
     assert not TOTPDevice.objects.exists()
+
+
+@pytest.fixture
+def members_only(site):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=site.about, restriction_type=PageViewRestriction.LOGIN)
+    return site.about
+
+
+def test_a_password_alone_does_not_open_pages_for_signed_in_users(client, editor, members_only):
+    sign_in(client)
+    device = turn_on(client)
+    client.post(reverse("wagtailadmin_logout"))
+    sign_in(client)  # the password, but no code yet
+    blocked = client.get(members_only.url)
+    assert blocked.status_code == 302 and blocked["Location"].startswith(reverse("two_factor_verify"))
+    assert "no-cache" in blocked["Cache-Control"] or "max-age=0" in blocked["Cache-Control"]
+    device.refresh_from_db()
+    device.throttle_reset()
+    client.post(blocked["Location"], {"code": code(device, 1), "next": members_only.url})
+    assert client.get(members_only.url).status_code == 200
+
+
+def test_when_required_a_user_without_an_app_sets_one_up_first(client, editor, members_only, settings):
+    settings.TWO_FACTOR_REQUIRED = True
+    sign_in(client)
+    blocked = client.get(members_only.url)
+    assert blocked.status_code == 302 and blocked["Location"] == reverse("two_factor_setup")
+
+
+def test_without_two_factor_signed_in_pages_open_as_before(client, editor, members_only):
+    sign_in(client)
+    assert client.get(members_only.url).status_code == 200
