@@ -1,6 +1,8 @@
 """Attachments become Wagtail images and documents when their file is under ``--media-dir``.
 
-A file that is not there, or is over the upload limit, is reported and left at its old address.
+A file that is not there, is over the upload limit, or is of a kind that uploads refuse
+(``WAGTAILDOCS_EXTENSIONS``: no HTML or SVG, which can carry script) is reported and left at its
+old address.
 """
 
 import hashlib
@@ -31,6 +33,16 @@ def file_digest(path):
         for chunk in iter(lambda: stream.read(1024 * 1024), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def document_kind_allowed(path):
+    """Whether an editor could upload this file as a document: an export must not be a way round.
+
+    The same allow-list Wagtail applies to uploads (``AbstractDocument.clean``); with none set,
+    Wagtail allows every kind, and so does this.
+    """
+    allowed = getattr(settings, "WAGTAILDOCS_EXTENSIONS", None)
+    return not allowed or path.suffix.lower().lstrip(".") in {ext.lower() for ext in allowed}
 
 
 class AttachmentsStep:
@@ -88,6 +100,15 @@ class AttachmentsStep:
             )
             return
         is_image = path.suffix.lower() in IMAGE_EXTENSIONS
+        if not is_image and not document_kind_allowed(path):
+            self.report.add(
+                "attachment",
+                item.wp_id,
+                title,
+                SKIPPED,
+                f"file type {path.suffix.lower() or '(none)'} is not allowed: linked instead",
+            )
+            return
         limit = settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE if is_image else MAX_DOCUMENT_BYTES
         if path.stat().st_size > limit:
             self.report.add(
@@ -116,6 +137,7 @@ class AttachmentsStep:
                 obj.full_clean(exclude=["collection", "uploaded_by_user", "focal_point_x", "focal_point_y"])
             else:
                 obj = get_document_model()(title=title[:255], file=File(stream, name=path.name))
+                obj.clean()  # the upload allow-list again, should the check above ever be bypassed
             obj.save()
             self.save_record(
                 ImportedItem.Kind.ATTACHMENT,

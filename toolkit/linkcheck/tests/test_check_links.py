@@ -85,6 +85,18 @@ def test_fail_on_broken_exits_non_zero(linked_site):
         run("--fail-on-broken")
 
 
+def test_a_malformed_address_is_recorded_and_the_run_goes_on(linked_site, web):
+    """One such link used to end the whole run with a traceback (issue 15)."""
+    malformed = "http://example.org:80\\@x/"
+    SheetLinkOut.objects.filter(sheet=linked_site.other_definition).update(url=malformed)
+    out, err = run()
+    assert "Checked 6 links: 4 broken, 1 moved permanently." in out
+    link = CheckedLink.objects.get(url=malformed)
+    assert (link.ok, link.status) == (False, None) and link.checked_at
+    assert link.error.startswith("not a valid web address")
+    assert CheckedLink.objects.get(url=web.url("/ok")).ok
+
+
 @pytest.mark.parametrize(
     "flags", [["--workers", "0"], ["--workers", "many"], ["--timeout", "-1"], ["--retries", "9"]]
 )

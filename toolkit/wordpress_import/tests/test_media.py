@@ -82,3 +82,36 @@ def test_other_files_become_documents_and_links_to_them_document_links(home, tmp
     post = imported_pages("https://old.example")[("post", "4")]
     assert f'<a linktype="document" id="{document.pk}">the guide</a>' in str(list(post.body.raw_data))
     assert ImportedItem.objects.get(kind="attachment", key="2").object_type == "document"
+
+
+RISKY_EXPORT = wxr(
+    "https://old.example",
+    GUIDE_ATTACHMENT
+    + """
+<item><title>Landing page</title><wp:post_id>5</wp:post_id><wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status>
+<wp:attachment_url>https://old.example/wp-content/uploads/2020/01/landing.html</wp:attachment_url></item>
+<item><title>Logo</title><wp:post_id>6</wp:post_id><wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status>
+<wp:attachment_url>https://old.example/wp-content/uploads/2020/01/logo.SVG</wp:attachment_url></item>
+""",
+)
+
+
+def test_attachments_of_a_kind_uploads_refuse_are_skipped_and_named(home, tmp_path, settings):
+    """An HTML or SVG file can carry script, so the importer keeps to the upload allow-list too."""
+    from toolkit.wordpress_import.importer import WordPressImporter
+    from toolkit.wordpress_import.mapping import Mapping
+
+    settings.MEDIA_ROOT = tmp_path / "media-root"
+    media = tmp_path / "uploads"
+    (media / "2020/01").mkdir(parents=True)
+    (media / "2020/01/guide.pdf").write_bytes(b"%PDF-1.4 a tiny guide")
+    (media / "2020/01/landing.html").write_bytes(b"<html><script>alert(1)</script></html>")
+    (media / "2020/01/logo.SVG").write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg"><script/></svg>')
+    report = WordPressImporter(parse_bytes(RISKY_EXPORT), Mapping.defaults(), media_dir=media).run()
+    assert [document.title for document in get_document_model().objects.all()] == ["Guide"]
+    assert not get_image_model().objects.exists()
+    outcomes = {e.wp_id: (e.outcome, e.title, e.reason) for e in report.entries if e.kind == "attachment"}
+    assert outcomes[5] == ("skipped", "Landing page", "file type .html is not allowed: linked instead")
+    assert outcomes[6] == ("skipped", "Logo", "file type .svg is not allowed: linked instead")
+    assert not ImportedItem.objects.filter(kind="attachment", key__in=["5", "6"]).exists()
+    assert sorted(p.name for p in (tmp_path / "media-root").rglob("*") if p.is_file()) == ["guide.pdf"]
