@@ -86,6 +86,7 @@ def test_an_empty_database_becomes_a_working_toolkit(migrated, client):
     assert NAME in home and WELCOME not in home
     for title in ("Topics", "Glossary", "Useful information", "About", "Contact"):
         assert f">{title}<" in home, f"{title} is not in the menu"
+    assert 'id="get-started"' not in home, "no empty Get started heading before any route exists"
 
 
 def test_running_it_again_changes_nothing(migrated):
