@@ -24,6 +24,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from toolkit.core.cache import content_version
+from toolkit.core.ratelimit import client_address, over_limit
 
 from .documents import booklet_html, live_sheets_in_order, render_fingerprint, site_base_url
 from .models import Booklet
@@ -34,6 +35,7 @@ logger = logging.getLogger(__name__)
 FOLDER = "booklets"
 STALE_AFTER = datetime.timedelta(minutes=10)  # a build not finished by then is queued again
 KEEP_FOR = datetime.timedelta(days=7)
+BUILDS_PER_CLIENT = (10, 3600)  # new booklets one reader may have made in an hour
 
 
 def booklet_key(host, title, sheets, made_on):
@@ -51,13 +53,31 @@ def booklet_key(host, title, sheets, made_on):
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
 
 
+class TooManyBooklets(Exception):
+    """This reader has asked for more new booklets than ``BUILDS_PER_CLIENT`` allows."""
+
+
+def may_build(request):
+    """Whether this reader may have one more booklet made. Every new title or order of sheets is
+    a new booklet (the title is on its cover) and costs the worker seconds of layout, so new
+    builds are limited per client address and per session; booklets already made cost nothing."""
+    identities = [("booklet-client", client_address(request))]
+    if request.session.session_key:
+        identities.append(("booklet-session", request.session.session_key))
+    counts = [over_limit(scope, identity, *BUILDS_PER_CLIENT) for scope, identity in identities]  # both count
+    return not any(counts)
+
+
 def booklet_for(request, title, sheets, again=False):
     """The ``Booklet`` for these sheets: ready, or queued or being made (queued now if nobody had
-    asked; again if its file was cleaned up, its build was lost, or it failed and ``again``)."""
+    asked; again if its file was cleaned up, its build was lost, or it failed and ``again``).
+    Raises ``TooManyBooklets`` when a new build is needed and the reader has had their share."""
     host = request.get_host()
     key = booklet_key(host, title, sheets, timezone.localdate())
     booklet = Booklet.objects.filter(key=key).first()
     if booklet is None or must_queue_again(booklet, again):
+        if not may_build(request):
+            raise TooManyBooklets
         booklet = queue_booklet(
             key, title, [sheet.pk for sheet in sheets], host, request.is_secure(), booklet
         )

@@ -22,10 +22,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from wagtail.models import Page, Site
 
 from toolkit.core.origin import from_this_site
-from toolkit.core.ratelimit import client_address, mailbox_identity, over_limit
+from toolkit.core.ratelimit import client_address, mailbox_identity, over_limit, too_many
 from toolkit.sheets.models import SheetPage
 
-from .booklets import booklet_for
+from .booklets import BUILDS_PER_CLIENT, TooManyBooklets, booklet_for
 from .documents import (
     booklet_filename,
     live_sheets_in_order,
@@ -282,7 +282,10 @@ def pack_booklet(request):
 def booklet_response(request, title, sheets, filename, shared):
     """The booklet's PDF when it is made; until then a page that refreshes itself (202), or says
     it could not be made and offers to try again (503)."""
-    booklet = booklet_for(request, title, sheets, again=request.GET.get("again") == "1")
+    try:
+        booklet = booklet_for(request, title, sheets, again=request.GET.get("again") == "1")
+    except TooManyBooklets:
+        return too_many(request, BUILDS_PER_CLIENT)
     if booklet.status == Booklet.READY:
         response = FileResponse(
             default_storage.open(booklet.file_name),

@@ -4,11 +4,11 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
-from toolkit.printing import documents
+from toolkit.printing import booklets, documents
 
 from .pdfs import all_text, contents_entries, link_targets, read
 
@@ -172,3 +172,22 @@ def test_booklets_are_cached_until_a_sheet_in_them_is_published_again(client, si
     reader = read(client.get("/print-packs/start.pdf"))
     assert "Run a community survey well" in all_text(reader)
     assert len(renders) == 2
+
+
+def test_new_booklets_are_limited_per_reader_but_made_ones_still_download(client, site, renders, monkeypatch):
+    """Finding 4 of the security review: renaming the pack made a new booklet each time, without
+    limit, each one seconds of layout."""
+    monkeypatch.setattr(booklets, "BUILDS_PER_CLIENT", (2, 3600))
+    build_pack(client, site, title="First title")
+    assert client.get("/pack/booklet.pdf").status_code == 200
+    client.post("/pack/title/", {"title": "Second title"})
+    assert client.get("/pack/booklet.pdf").status_code == 200
+    client.post("/pack/title/", {"title": "Third title"})
+    refused = client.get("/pack/booklet.pdf")
+    assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
+    assert len(renders) == 2, "nothing was laid out for the refused booklet"
+    client.post("/pack/title/", {"title": "Second title"})
+    assert client.get("/pack/booklet.pdf").status_code == 200, "a booklet already made costs nothing"
+    other_reader = Client()  # another reader, elsewhere
+    build_pack(other_reader, site, title="Third title")
+    assert other_reader.get("/pack/booklet.pdf", REMOTE_ADDR="198.51.100.9").status_code == 200
