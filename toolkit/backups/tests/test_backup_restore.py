@@ -6,6 +6,8 @@ import json
 import tarfile
 from pathlib import Path
 
+import pytest
+
 from toolkit.tests.servers import manage, psql, python_in_django, uses_postgres
 
 ADD_THINGS = """
@@ -47,7 +49,7 @@ print(json.dumps({
 """
 
 
-def test_a_backup_restored_onto_an_empty_server_is_the_same_toolkit(production, database_template, tmp_path):
+def test_a_backup_restored_onto_an_empty_server_is_the_same_toolkit(production, new_server, tmp_path):
     old = production()
     python_in_django(old, ADD_THINGS)
     before = json.loads(python_in_django(old, WHAT_IS_THERE))
@@ -58,7 +60,7 @@ def test_a_backup_restored_onto_an_empty_server_is_the_same_toolkit(production, 
         names = archive.getnames()
     assert "manifest.json" in names and any(name.startswith("media/original_images/") for name in names)
 
-    new = new_server(database_template, tmp_path)
+    new = new_server
     restored = manage(new, "restore", str(backup))
     assert "Restored the backup" in restored.stdout
     manage(new, "migrate", "--noinput", "-v0")
@@ -77,10 +79,11 @@ def test_a_backup_restored_onto_an_empty_server_is_the_same_toolkit(production, 
     ]
 
 
+@pytest.fixture
 def new_server(database_template, tmp_path):
-    """Production settings on a new, empty database and an empty uploads folder."""
+    """Production settings on a new, empty database and an empty uploads folder (dropped after)."""
+    name = f"{database_template.name}_restored"
     if uses_postgres():
-        name = f"{database_template.name}_restored"
         psql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         psql(f"CREATE DATABASE {name}")
         url = f"postgres://postgres@127.0.0.1:5432/{name}"
@@ -88,7 +91,9 @@ def new_server(database_template, tmp_path):
         url = f"sqlite:///{tmp_path / 'restored.sqlite3'}"
     env = database_template.env(url)
     env["MEDIA_ROOT"] = str(tmp_path / "new-server" / "media")
-    return env
+    yield env
+    if uses_postgres():
+        psql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 def test_old_backups_are_removed_and_a_bad_file_is_refused_in_one_line(
@@ -104,7 +109,7 @@ def test_old_backups_are_removed_and_a_bad_file_is_refused_in_one_line(
     assert len(kept) == 2 and kept[0] == "toolkit-20261102-023000.tar.gz"
     assert not any(name.endswith(".partial") for name in kept)
 
-    new = new_server(database_template, tmp_path)
+    new = new_server
     refused = manage(new, "restore", str(folder / "toolkit-20261102-023000.tar.gz"), check=False)
     assert refused.returncode == 1 and len(refused.stderr.strip().splitlines()) == 1
     assert "is not a toolkit backup" in refused.stderr and "Traceback" not in refused.stderr
