@@ -303,9 +303,12 @@ class Stack:
         record(run, "nginx", int((run / "nginx.pid").read_text()))
         for app_port in self.app_ports:
             wait_for_url(f"http://127.0.0.1:{app_port}/healthz/live")
-        wait_for_url(f"{self.url}/", host="127.0.0.1")
-        if varnish.poll() is not None:
-            raise StackError("Varnish stopped: see its log in " + str(run / "varnish.log"))
+        try:
+            wait_for_url(f"{self.url}/", host="127.0.0.1")
+        finally:
+            if varnish.poll() is not None:
+                log = (run / "varnish.log").read_text(errors="replace").strip().splitlines()[-3:]
+                raise StackError(f"Varnish stopped: {' / '.join(log)} (its log: {run / 'varnish.log'})")
 
     def stop(self):
         return stop_recorded(self.run)

@@ -96,9 +96,7 @@ def new_server(database_template, tmp_path):
         psql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
-def test_old_backups_are_removed_and_a_bad_file_is_refused_in_one_line(
-    production, database_template, tmp_path
-):
+def test_old_backups_are_removed_and_a_bad_file_is_refused_in_one_line(production, new_server, tmp_path):
     env = production()
     folder = tmp_path / "backups"
     folder.mkdir()
