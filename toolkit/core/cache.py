@@ -22,7 +22,7 @@ def content_version():
 def bump_content_version(*args, **kwargs):
     """Signal receiver and plain function alike: whatever readers see may have changed."""
     versions.bump(CONTENT)
-    ban_when_committed()
+    ban_when_committed(content_version)
 
 
 def remember(name, build, timeout=DAY):

@@ -15,6 +15,7 @@ import datetime
 import logging
 import threading
 import urllib.request
+from functools import partial
 
 from django.conf import settings
 from django.db import transaction
@@ -25,7 +26,7 @@ logger = logging.getLogger(__name__)
 
 HTTP_BACKEND = "wagtail.contrib.frontend_cache.backends.HTTPBackend"
 RETRY_AFTER = datetime.timedelta(seconds=10)
-_pending = threading.local()
+_banned = threading.local()  # the content version this thread last banned
 
 
 def front_cache_locations():
@@ -48,24 +49,32 @@ def ban_everything():
     return done
 
 
+def ban_or_retry_later():
+    """Ban now; if a front cache could not be reached, the task worker tries again shortly."""
+    if not ban_everything() and default_task_backend.supports_defer:
+        ban_front_cache_later.using(run_after=timezone.now() + RETRY_AFTER).enqueue()
+
+
 @task()
 def ban_front_cache_later():
-    if not ban_everything() and default_task_backend.supports_defer:
-        ban_front_cache_later.using(run_after=timezone.now() + RETRY_AFTER).enqueue()
+    ban_or_retry_later()
 
 
-def _ban_now():
-    _pending.scheduled = False
-    if not ban_everything() and default_task_backend.supports_defer:
-        ban_front_cache_later.using(run_after=timezone.now() + RETRY_AFTER).enqueue()
+def ban_when_committed(current_version):
+    """Ban when the change commits (before that, readers could re-cache old pages). A transaction
+    that rolls back leaves nothing behind (Django drops its callbacks), and a commit holding many
+    changes bans once: ``current_version()`` is the same for all of them, and each version is
+    banned once per thread."""
+    if front_cache_locations():
+        transaction.on_commit(partial(_ban_once, current_version), robust=True)
 
 
-def ban_when_committed():
-    """Once per transaction: ban when it commits (before that, readers could re-cache old pages)."""
-    if not front_cache_locations() or getattr(_pending, "scheduled", False):
+def _ban_once(current_version):
+    version = current_version()
+    if getattr(_banned, "version", None) == version:
         return
-    _pending.scheduled = True
-    transaction.on_commit(_ban_now, robust=True)
+    _banned.version = version  # even if the ban fails: its retry is queued once, not per change
+    ban_or_retry_later()
 
 
 def shared_max_age(now=None):
