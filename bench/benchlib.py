@@ -140,8 +140,9 @@ def wait_until_up(url, seconds=60):
     raise SystemExit(f"The server at {url} did not start within {seconds} s")
 
 
-def fetch(url):
-    with urllib.request.urlopen(url, timeout=30) as response:
+def fetch(url, headers=None):
+    request = urllib.request.Request(url, headers=headers or {})
+    with urllib.request.urlopen(request, timeout=30) as response:
         return response.status, response.read()
 
 

@@ -63,6 +63,19 @@ def run(command, env=None):
         raise BackupError(f"{command[0]} failed: {message}")
 
 
+def copy_sqlite(source_path, target_path):
+    """Copy one SQLite database onto another through SQLite's backup API (consistent while the
+    source is in use, which a file copy is not)."""
+    source = sqlite3.connect(source_path)
+    target = sqlite3.connect(target_path)
+    try:
+        with target:
+            source.backup(target)
+    finally:
+        target.close()
+        source.close()
+
+
 def dump_database(folder):
     if engine() == "postgresql":
         target = folder / "database.pgdump"
@@ -72,12 +85,7 @@ def dump_database(folder):
         )
     else:
         target = folder / "database.sqlite3"
-        source = sqlite3.connect(settings.DATABASES["default"]["NAME"])
-        copy = sqlite3.connect(target)
-        with copy:
-            source.backup(copy)
-        copy.close()
-        source.close()
+        copy_sqlite(settings.DATABASES["default"]["NAME"], target)
     return target.name
 
 
@@ -178,13 +186,7 @@ def restore_database(dump, replace):
             command += ["--clean", "--if-exists"]
         run([*command, str(dump)], postgres_environment())
     else:
-        target = Path(settings.DATABASES["default"]["NAME"])
-        source = sqlite3.connect(dump)
-        copy = sqlite3.connect(target)
-        with copy:
-            source.backup(copy)
-        copy.close()
-        source.close()
+        copy_sqlite(dump, settings.DATABASES["default"]["NAME"])
 
 
 def restore_media(folder):
