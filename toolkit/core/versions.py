@@ -16,7 +16,7 @@ It works the same with Redis, with local memory caches in each process, and with
 
 import uuid
 
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 
 from .request_memo import forget_for_request, once_per_request
 
@@ -42,7 +42,12 @@ def new_token():
 
 
 def _read_all():
-    return dict(VersionToken.objects.values_list("name", "token"))
+    """Every token, with one plain query: this runs on every request, including page-cache hits,
+    where the ORM's own work (about 200 µs) was a large part of the whole answer."""
+    table = connection.ops.quote_name(VersionToken._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT name, token FROM {table}")  # noqa: S608 - the table name is ours
+        return dict(cursor.fetchall())
 
 
 def current(name):
