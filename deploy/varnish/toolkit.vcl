@@ -2,8 +2,9 @@
 # straight through. Install as /etc/varnish/default.vcl (Debian's varnish listens on :6081).
 #
 # - Kept: GET and HEAD without a session cookie, for as long as the page's Cache-Control says
-#   (Django marks pages "public, max-age=..., s-maxage=..."; anything private, no-store or
-#   setting a cookie is never kept).
+#   (Django marks shared pages "public, max-age=..., s-maxage=..."). A response that does not say
+#   it may be shared (search, whose every query is counted for editors), or is private, no-store
+#   or sets a cookie, is never kept.
 # - Passed straight through: every other method (forms), any request with a session (editors in
 #   the admin and previews, readers with a print pack), and /admin/.
 # - Purged by the toolkit: PURGE <url> drops one page (Wagtail's front-end cache invalidation on
@@ -68,7 +69,8 @@ sub vcl_recv {
 }
 
 sub vcl_backend_response {
-    if (beresp.http.Set-Cookie) {
+    # (An unset Cache-Control matches no pattern, so it is not shared either.)
+    if (beresp.http.Set-Cookie || beresp.http.Cache-Control !~ "(^|[ ,])(public|s-maxage=)") {
         set beresp.uncacheable = true;
         set beresp.ttl = 120s;
         return (deliver);

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.functional import SimpleLazyObject
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from toolkit.core.cache import content_version
@@ -34,8 +35,12 @@ def results_fragment_key(outcome, chosen, page_number):
 
 
 @require_GET
+@cache_control(private=True, max_age=0)
 def search(request):
-    """``/search/?q=...&kind=&section=&topic=&audience=&page=N``."""
+    """``/search/?q=...&kind=&section=&topic=&audience=&page=N``.
+
+    Private: every search is counted for the editors' query report (``QueryLog``), so no shared
+    cache (the front cache, a CDN) may answer one on the site's behalf."""
     raw = request.GET.get("q", "")
     outcome = run_search(raw)
     chosen, ignored = read_filters(request.GET)

@@ -120,6 +120,11 @@ def test_a_repeated_search_is_rendered_from_the_cache_but_still_counted(
     assert QueryLog.objects.get(query="volunteers").hits == 2
 
 
+def test_search_answers_are_private_so_no_shared_cache_answers_for_the_site(client, site):
+    cache_control = client.get("/search/", {"q": "volunteers"})["Cache-Control"]
+    assert "private" in cache_control and "public" not in cache_control
+
+
 def test_a_publish_refreshes_cached_results(client, site):
     assert result_titles(client.get("/search/", {"q": "volunteers"})) == ["Run a community survey"]
     site.method.title = "Run a survey of the whole community"
