@@ -5,6 +5,11 @@ our own files, no inline script, no inline style, no plugins, no framing by othe
 admin still has a few inline scripts of its own (date pickers, inline panels), so paths under
 ``CONTENT_SECURITY_POLICY_ADMIN_PREFIXES`` get ``CONTENT_SECURITY_POLICY_ADMIN`` instead, which
 allows those but keeps every other restriction.
+
+A page previewed in the editor is rendered by Wagtail through the middleware again, as a
+"dummy" request for the page's public address, and shown in a frame of the admin: it gets the
+public policy with ``CONTENT_SECURITY_POLICY_PREVIEW``'s framing rule (this site only), since
+the public "no framing at all" would leave the preview, and Wagtail's checks of it, blank.
 """
 
 from csp.middleware import CSPMiddleware
@@ -15,7 +20,11 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         prefixes = tuple(getattr(settings, "CONTENT_SECURITY_POLICY_ADMIN_PREFIXES", ()))
-        if not report_only and parts.config is None and request.path_info.startswith(prefixes):
+        if report_only or parts.config is not None:
+            return parts
+        if getattr(request, "is_dummy", False):  # set by Wagtail's make_preview_request
+            parts.config = settings.CONTENT_SECURITY_POLICY_PREVIEW["DIRECTIVES"]
+        elif request.path_info.startswith(prefixes):
             parts.config = settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"]
         return parts
 

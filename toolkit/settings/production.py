@@ -26,7 +26,7 @@ CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 # Browsers fetch every address in a page over HTTPS (see CONTENT_SECURITY_POLICY in base.py).
-for policy in (CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_ADMIN):  # noqa: F405
+for policy in (CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_ADMIN, CONTENT_SECURITY_POLICY_PREVIEW):  # noqa: F405
     policy["DIRECTIVES"]["upgrade-insecure-requests"] = True
 # Mail is kept in the database (django-post-office) and sent by the task worker, which tries again
 # later when the mail server refuses or does not answer: no message is lost or keeps a reader waiting.
