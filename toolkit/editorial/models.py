@@ -6,7 +6,9 @@ marks it changed and every sheet citing it is flagged for review in one step (se
 ``freshness.flag_citing_sheets``).
 """
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 
@@ -46,3 +48,46 @@ class Law(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class ReviewFlagQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(cleared_at__isnull=True)
+
+
+class ReviewFlag(models.Model):
+    """Why a sheet was flagged for review: which law changed, what changed, who said so and when.
+
+    A flag stays open until someone marks the sheet as reviewed ("Mark as reviewed" on its edit
+    page), so the reason is in front of whoever picks the sheet up, however long that takes.
+    """
+
+    sheet = models.ForeignKey("sheets.SheetPage", on_delete=models.CASCADE, related_name="review_flags")
+    law = models.ForeignKey(
+        Law, null=True, blank=True, on_delete=models.SET_NULL, related_name="review_flags"
+    )
+    law_name = models.CharField(max_length=200, help_text="Kept in case the law is deleted later.")
+    note = models.CharField("What changed", max_length=300, blank=True)
+    flagged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    flagged_at = models.DateTimeField(default=timezone.now)
+    cleared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    cleared_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ReviewFlagQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-flagged_at", "-pk"]
+        indexes = [models.Index(fields=["sheet", "cleared_at"])]
+
+    def __str__(self):
+        return f"{self.law_name} changed ({self.flagged_at:%d %b %Y})"
+
+    @property
+    def flagged_by_name(self):
+        if self.flagged_by is None:
+            return "an editor"
+        return self.flagged_by.get_full_name() or self.flagged_by.get_username()

@@ -1,4 +1,5 @@
-"""Admin view: mark a law or policy as changed, flagging every sheet that cites it."""
+"""Admin views: mark a law or policy as changed (flagging every sheet that cites it), and mark a
+sheet as reviewed (both dates in one step, its flags cleared)."""
 
 from django import forms
 from django.contrib import messages
@@ -10,7 +11,14 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from toolkit.sheets.models import SheetPage
 
-from .freshness import flag_citing_sheets, today
+from .freshness import (
+    ReviewDatesRefused,
+    flag_citing_sheets,
+    may_mark_reviewed,
+    mark_reviewed,
+    next_review_after,
+    today,
+)
 from .models import Law
 
 
@@ -56,10 +64,72 @@ class MarkLawChangedView(WagtailAdminTemplateMixin, FormView):
         )
 
     def form_valid(self, form):
-        flagged = flag_citing_sheets(self.law, user=self.request.user, note=form.cleaned_data["note"])
+        try:
+            flagged = flag_citing_sheets(self.law, user=self.request.user, note=form.cleaned_data["note"])
+        except ReviewDatesRefused as refused:
+            form.add_error(None, f"{refused} No sheet was flagged: correct that sheet, then try again.")
+            return self.form_invalid(form)
         messages.success(
             self.request,
             f"“{self.law}” is marked as changed; {len(flagged)} sheet{'s' if len(flagged) != 1 else ''} "
             "flagged for review.",
         )
         return redirect(self.index_url_name)
+
+
+class MarkReviewedForm(forms.Form):
+    review_due = forms.DateField(
+        label="Next review due",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="A year from today unless the sheet needs an earlier look.",
+    )
+
+    def clean_review_due(self):
+        due = self.cleaned_data["review_due"]
+        if due <= today():
+            raise forms.ValidationError("The next review must be after today.")
+        return due
+
+
+class MarkReviewedView(WagtailAdminTemplateMixin, FormView):
+    """Confirms that a reviewer checked the sheet today: sets "Last reviewed" to today and the
+    next review date, clears its flags, and republishes only if nothing else changed (a draft in
+    progress keeps going through the workflow)."""
+
+    form_class = MarkReviewedForm
+    template_name = "editorial/mark_reviewed.html"
+    header_icon = "tick"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.sheet = get_object_or_404(SheetPage, pk=kwargs["pk"]).specific
+        if not may_mark_reviewed(self.sheet, request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return f"Mark “{self.sheet.title}” as reviewed"
+
+    def get_initial(self):
+        return {"review_due": next_review_after(today())}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            sheet=self.sheet,
+            today=today(),
+            edit_url=reverse("wagtailadmin_pages:edit", args=[self.sheet.pk]),
+            flags=self.sheet.review_flags.open(),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        try:
+            mark_reviewed(self.sheet, self.request.user, review_due=form.cleaned_data["review_due"])
+        except ReviewDatesRefused as refused:
+            form.add_error(None, str(refused))
+            return self.form_invalid(form)
+        if self.sheet.has_unpublished_changes:
+            done = "Its draft keeps the new dates and still needs to go through review."
+        else:
+            done = "The live sheet shows the new date."
+        messages.success(self.request, f"“{self.sheet.title}” is marked as reviewed today. {done}")
+        return redirect("wagtailadmin_pages:edit", self.sheet.pk)

@@ -1,4 +1,5 @@
-"""Admin wiring: the laws and policies list, its "Mark as changed" action and the review panel."""
+"""Admin wiring: the laws and policies list, its "Mark as changed" action, "Mark as reviewed", the
+review panel on the dashboard and the review notice at the top of a sheet's edit page."""
 
 from django.urls import path, reverse
 from wagtail import hooks
@@ -6,10 +7,11 @@ from wagtail.admin.ui.menus import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
-from .freshness import LAW_CHANGED_ACTION
+from .freshness import LAW_CHANGED_ACTION, MARKED_REVIEWED_ACTION
 from .models import Law
+from .notices import review_notices
 from .panels import ReviewDuePanel
-from .views import MarkLawChangedView
+from .views import MarkLawChangedView, MarkReviewedView
 
 
 class LawIndexView(IndexView):
@@ -65,5 +67,14 @@ def add_review_due_panel(request, panels):
 
 
 @hooks.register("register_log_actions")
-def register_law_changed_action(actions):
+def register_review_actions(actions):
     actions.register_action(LAW_CHANGED_ACTION, "Mark as changed", "Marked as changed; citing sheets flagged")
+    actions.register_action(MARKED_REVIEWED_ACTION, "Mark as reviewed", "Marked as reviewed")
+
+
+@hooks.register("register_admin_urls")
+def register_mark_reviewed_url():
+    return [path("sheets/<int:pk>/reviewed/", MarkReviewedView.as_view(), name="editorial_mark_reviewed")]
+
+
+hooks.register("sheet_editor_notices", review_notices)

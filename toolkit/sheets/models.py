@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Length, Substr
+from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -24,6 +25,7 @@ from toolkit.core.blocks import heading_anchor
 from toolkit.core.cache import remember
 
 from .blocks import SheetBodyBlock
+from .notices import EditorNoticesPanel
 
 SUMMARY_MAX_WORDS = 60
 SIMPLE_RICH_TEXT = ["bold", "italic", "link", "ol", "ul"]
@@ -112,6 +114,7 @@ class SheetPage(RoutablePageMixin, Page):
         index.FilterField("last_reviewed"),
     ]
 
+    notice_panels = [EditorNoticesPanel(heading="Notices")]
     summary_panels = [FieldPanel("summary")]
     settings_panels = Page.settings_panels + [FieldPanel("link_glossary_terms")]
     about_panels = [
@@ -136,8 +139,14 @@ class SheetPage(RoutablePageMixin, Page):
 
     def clean(self):
         super().clean()
-        if self.review_due and self.last_reviewed and self.review_due <= self.last_reviewed:
-            raise ValidationError({"review_due": "The review due date must be after the last reviewed date."})
+        # Due on the day of the last review is allowed: a law can change on the day a sheet was
+        # reviewed, and flagging it then makes it due that day.
+        if self.review_due and self.last_reviewed and self.review_due < self.last_reviewed:
+            raise ValidationError(
+                {"review_due": "The review due date cannot be before the last reviewed date."}
+            )
+        if self.last_reviewed and self.last_reviewed > timezone.localdate():
+            raise ValidationError({"last_reviewed": "The last review cannot be in the future."})
         anchors = [heading_anchor(block.value) for block in self.body if block.block_type == "heading"]
         repeated = sorted({a for a in anchors if anchors.count(a) > 1})
         if repeated:
@@ -315,7 +324,8 @@ class DefinitionSheetPage(SheetPage):
     template = "sheets/definition_sheet_page.html"
 
     content_panels = (
-        Page.content_panels
+        SheetPage.notice_panels
+        + Page.content_panels
         + [FieldRowPanel([FieldPanel("term"), FieldPanel("other_names")])]
         + SheetPage.summary_panels
         + [FieldPanel("body")]
@@ -351,7 +361,8 @@ class MethodSheetPage(SheetPage):
     template = "sheets/method_sheet_page.html"
 
     content_panels = (
-        Page.content_panels
+        SheetPage.notice_panels
+        + Page.content_panels
         + SheetPage.summary_panels
         + [
             FieldPanel("when_to_use"),

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 from django.core.exceptions import ValidationError
 from wagtail.test.utils import WagtailTestUtils  # noqa: F401 - makes Wagtail's test helpers importable
 
@@ -27,10 +28,20 @@ def test_summary_is_limited_to_sixty_words(site):
         sheet.full_clean()
 
 
-def test_review_due_must_follow_last_reviewed(site):
+def test_review_due_cannot_come_before_last_reviewed(site):
     sheet = site.definition
     sheet.review_due = sheet.last_reviewed - datetime.timedelta(days=1)
-    with pytest.raises(ValidationError, match="after the last reviewed date"):
+    with pytest.raises(ValidationError, match="cannot be before the last reviewed date"):
+        sheet.full_clean()
+    sheet.review_due = sheet.last_reviewed  # flagged on the day it was reviewed
+    sheet.full_clean()
+
+
+def test_last_reviewed_cannot_be_in_the_future(site):
+    sheet = site.definition
+    sheet.last_reviewed = timezone.localdate() + datetime.timedelta(days=1)
+    sheet.review_due = sheet.last_reviewed + datetime.timedelta(days=365)
+    with pytest.raises(ValidationError, match="cannot be in the future"):
         sheet.full_clean()
 
 
