@@ -1,8 +1,7 @@
 """The "Sheets due for review" panel on the admin dashboard."""
 
-from wagtail.admin.ui.components import Component
-
 from django.db.models import Prefetch
+from wagtail.admin.ui.components import Component
 
 from .freshness import DUE_SOON_DAYS, overdue_sheets, sheets_due_soon, today
 from .models import ReviewFlag

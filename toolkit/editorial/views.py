@@ -14,8 +14,8 @@ from toolkit.sheets.models import SheetPage
 from .freshness import (
     ReviewDatesRefused,
     flag_citing_sheets,
-    may_mark_reviewed,
     mark_reviewed,
+    may_mark_reviewed,
     next_review_after,
     today,
 )

@@ -3,8 +3,8 @@
 import datetime
 
 import pytest
-from django.utils import timezone
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from wagtail.test.utils import WagtailTestUtils  # noqa: F401 - makes Wagtail's test helpers importable
 
 from toolkit.core.models import HomePage
