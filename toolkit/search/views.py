@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from toolkit.core.cache import content_version
 
+from .answers import remembered
 from .facets import apply_filters, cached_facets, clear_url, read_filters
 from .models import QueryLog
 from .query import MAX_QUERY_CHARS, highlight_terms
@@ -36,11 +37,13 @@ def results_fragment_key(outcome, chosen, page_number):
 
 @require_GET
 @cache_control(private=True, max_age=0)
+@remembered
 def search(request):
     """``/search/?q=...&kind=&section=&topic=&audience=&page=N``.
 
     Private: every search is counted for the editors' query report (``QueryLog``), so no shared
-    cache (the front cache, a CDN) may answer one on the site's behalf."""
+    cache (the front cache, a CDN) may answer one on the site's behalf; ``remembered`` keeps the
+    rendered answers here instead, and counts each repeat."""
     raw = request.GET.get("q", "")
     outcome = run_search(raw)
     chosen, ignored = read_filters(request.GET)
@@ -49,8 +52,9 @@ def search(request):
     page_ids = results.object_list
     # Fetched only if the results fragment is not in the cache (see results_fragment_key).
     results.object_list = SimpleLazyObject(lambda: sheets_in_order(page_ids))
-    if outcome.query and not chosen and results.number == 1:
-        QueryLog.record(outcome.query, len(ids))
+    counted = (outcome.query, len(ids)) if outcome.query and not chosen and results.number == 1 else None
+    if counted:
+        QueryLog.record(*counted)
     query_params = {"q": outcome.query} | chosen
     return TemplateResponse(
         request,
@@ -78,6 +82,7 @@ def search(request):
             ],
             "ignored_filters": ignored,
             "page_query_prefix": urlencode(query_params) + "&",
+            "counted_search": counted,
         },
     )
 

@@ -113,11 +113,20 @@ def test_a_repeated_search_is_rendered_from_the_cache_but_still_counted(
 ):
     from toolkit.search.models import QueryLog
 
-    first = result_titles(client.get("/search/", {"q": "volunteers"}))
-    with django_assert_max_num_queries(4):  # version tokens, the site, the promotions check, the query log
-        again = result_titles(client.get("/search/", {"q": "volunteers"}))
-    assert again == first == ["Run a community survey"]
+    first = client.get("/search/", {"q": "volunteers"})
+    assert first["X-Search-Cache"] == "miss"
+    with django_assert_max_num_queries(2):  # the version tokens, the query log
+        again = client.get("/search/", {"q": "volunteers"})
+    assert again["X-Search-Cache"] == "hit" and "private" in again["Cache-Control"]
+    assert result_titles(again) == result_titles(first) == ["Run a community survey"]
     assert QueryLog.objects.get(query="volunteers").hits == 2
+
+
+def test_answers_are_not_shared_with_readers_who_have_a_session_or_for_made_up_parameters(client, site):
+    client.get("/search/", {"q": "volunteers"})
+    assert "X-Search-Cache" not in client.get("/search/", {"q": "volunteers", "x": "1"})
+    client.cookies["sessionid"] = "anything"
+    assert "X-Search-Cache" not in client.get("/search/", {"q": "volunteers"})
 
 
 def test_search_answers_are_private_so_no_shared_cache_answers_for_the_site(client, site):
