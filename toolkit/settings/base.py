@@ -18,6 +18,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from toolkit.core.log_filters import SECURITY_LOGGERS
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "toolkit"
 
@@ -372,6 +374,7 @@ PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"one_line_warning": {"()": "toolkit.core.log_filters.OneLineWarning"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     "loggers": {
@@ -379,5 +382,7 @@ LOGGING = {
         # font it subsets, at INFO: that is noise, not news, in a server's log.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # Bad input answered with a 400 (e.g. an invalid Host header): one line, no email.
+        **{name: {"filters": ["one_line_warning"]} for name in SECURITY_LOGGERS},
     },
 }

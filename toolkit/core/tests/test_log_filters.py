@@ -1,0 +1,31 @@
+"""Bad input is a one-line warning in the log, never an error report with a traceback."""
+
+import logging
+
+import pytest
+from django.core import mail
+from django.test import override_settings
+
+
+@pytest.mark.django_db
+@override_settings(ADMINS=[("Admin", "admin@example.org")], DEBUG=False)
+def test_an_invalid_host_header_is_a_400_and_one_warning_line_and_no_email(client, caplog):
+    with caplog.at_level(logging.WARNING):
+        response = client.get("/", HTTP_HOST="evil.example\u202e")
+    assert response.status_code == 400
+    records = [r for r in caplog.records if r.name == "django.security.DisallowedHost"]
+    assert len(records) == 1
+    record = records[0]
+    assert record.levelno == logging.WARNING and record.exc_info is None
+    assert "\n" not in record.getMessage() and "Invalid HTTP_HOST header" in record.getMessage()
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db
+@override_settings(DATA_UPLOAD_MAX_NUMBER_FIELDS=5)
+def test_too_many_fields_is_a_400_and_a_warning(client, caplog):
+    with caplog.at_level(logging.WARNING):
+        response = client.post("/search/", {f"f{n}": "x" for n in range(10)})
+    assert response.status_code in (400, 405)
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert errors == []
