@@ -78,6 +78,7 @@ ROLES = [
             "feedback.suggestion": ["view", "change", "delete"],
             "feedback.pagefeedback": ["view", "change", "delete"],
             "linkcheck.checkedlink": ["view"],
+            "linkcheck.linkcheckrun": ["add"],  # "Check all links now" on the Broken links report
             "wagtailredirects.redirect": MANAGE,
             "wagtailforms.formsubmission": ["view", "delete"],  # contact messages (names, emails)
         },

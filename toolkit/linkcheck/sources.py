@@ -28,7 +28,10 @@ def sheet_links(sheet):
 
 
 def outbound_links():
-    """``{url: [(sheet or None, where), ...]}`` for everything readers can see now."""
+    """``{url: [(source, where), ...]}`` for everything readers can see now.
+
+    ``source`` is what an editor edits to fix the link: the sheet, the organisation or the law.
+    """
     found = defaultdict(list)
     sheets = SheetPage.objects.live().specific()
     for sheet in sheets:
@@ -43,8 +46,8 @@ def outbound_links():
             found[url].append((by_id[step.sheet_id], f"Step: {step.title}"))
     for organisation in Organisation.objects.all():
         if is_outbound(organisation.url):
-            found[organisation.url.strip()].append((None, f"Organisation: {organisation.name}"))
+            found[organisation.url.strip()].append((organisation, "Organisation's web address"))
     for law in Law.objects.all():
         if is_outbound(law.url):
-            found[law.url.strip()].append((None, f"Law or policy: {law.name}"))
+            found[law.url.strip()].append((law, "Law or policy's official address"))
     return dict(found)

@@ -1,10 +1,10 @@
-"""Admin wiring: the "Broken links" report under Reports."""
+"""Admin wiring: the "Broken links" report under Reports, and its "Check all links now" button."""
 
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .reports import BrokenLinksReportView
+from .reports import BrokenLinksReportView, QueueLinkCheckView
 
 
 @hooks.register("register_admin_urls")
@@ -16,6 +16,7 @@ def register_linkcheck_report_urls():
             BrokenLinksReportView.as_view(results_only=True),
             name="linkcheck_report_results",
         ),
+        path("reports/broken-links/check/", QueueLinkCheckView.as_view(), name="linkcheck_queue_check"),
     ]
 
 

@@ -7,6 +7,10 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
+from toolkit.editorial.tests.conftest import contributor, editor, reviewer, workflow  # noqa: F401
+from toolkit.sheets.models import SheetLinkOut
+from toolkit.tests import factories as f
+
 from .server import LocalServer
 
 
@@ -14,6 +18,28 @@ from .server import LocalServer
 def web():
     with LocalServer() as server:
         yield server
+
+
+@pytest.fixture
+def linked_site(site, web):
+    """Point every outbound link of the test site at the local server."""
+    SheetLinkOut.objects.filter(sheet=site.definition).update(url=web.url("/missing"))
+    SheetLinkOut.objects.filter(sheet=site.method).update(url=web.url("/moved"))
+    SheetLinkOut.objects.filter(sheet=site.other_definition).update(url=web.url("/ok"))
+    site.definition.body = [
+        (
+            "paragraph",
+            f'<p>See <a href="{web.url("/broken")}">this</a> and <a href="{web.url("/hang")}">that</a>.</p>',
+        )
+    ]
+    site.definition.save_revision().publish()
+    from toolkit.directory.models import Organisation
+    from toolkit.editorial.models import Law
+
+    Organisation.objects.update(url=web.url("/ok"))
+    Law.objects.all().delete()
+    f.LawFactory(name="Localism Act 2011", url=web.url("/ok"))
+    return site
 
 
 @pytest.fixture

@@ -8,31 +8,8 @@ from django.urls import reverse
 
 from toolkit.linkcheck.models import CheckedLink, LinkOccurrence
 from toolkit.sheets.models import SheetLinkOut
-from toolkit.tests import factories as f
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def linked_site(site, web):
-    """Point every outbound link of the test site at the local server."""
-    SheetLinkOut.objects.filter(sheet=site.definition).update(url=web.url("/missing"))
-    SheetLinkOut.objects.filter(sheet=site.method).update(url=web.url("/moved"))
-    SheetLinkOut.objects.filter(sheet=site.other_definition).update(url=web.url("/ok"))
-    site.definition.body = [
-        (
-            "paragraph",
-            f'<p>See <a href="{web.url("/broken")}">this</a> and <a href="{web.url("/hang")}">that</a>.</p>',
-        )
-    ]
-    site.definition.save_revision().publish()
-    from toolkit.directory.models import Organisation
-    from toolkit.editorial.models import Law
-
-    Organisation.objects.update(url=web.url("/ok"))
-    Law.objects.all().delete()
-    f.LawFactory(name="Localism Act 2011", url=web.url("/ok"))
-    return site
 
 
 def run(*args):
@@ -118,7 +95,7 @@ def test_the_admin_report_lists_broken_links_sheet_by_sheet(admin_client, linked
     csv = b"".join(
         admin_client.get(reverse("linkcheck_report"), {"export": "csv"}).streaming_content
     ).decode()
-    assert csv.splitlines()[0] == "Sheet,Where,Address,Problem,Checked"
+    assert csv.splitlines()[0] == "Used in,Where,Address,Problem,Checked"
     assert web.url("/missing") in csv
 
 
