@@ -26,7 +26,9 @@ def review_notices(sheet, request):
         heading = f"Flagged for review: {names} changed"
     else:
         heading = "Review overdue"
-    text = f"Review due {sheet.review_due:%-d %B %Y}; last reviewed {sheet.last_reviewed:%-d %B %Y}."
+    # A sheet never published has no last-reviewed date yet (sheets/reviews.py).
+    reviewed = f"{sheet.last_reviewed:%-d %B %Y}" if sheet.last_reviewed else "not yet"
+    text = f"Review due {sheet.review_due:%-d %B %Y}; last reviewed {reviewed}."
     actions = ()
     if may_mark_reviewed(sheet, request.user):
         actions = (("Mark as reviewed", reverse("editorial_mark_reviewed", args=[sheet.pk])),)

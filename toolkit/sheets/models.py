@@ -5,8 +5,6 @@ one and never out of step with the address. ``SheetPage`` is a concrete (not abs
 that listings of both kinds come from one table with one query; editors create only its two kinds.
 """
 
-import datetime
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -14,7 +12,15 @@ from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+    TitleFieldPanel,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
@@ -25,9 +31,19 @@ from toolkit.core.blocks import heading_anchor
 from toolkit.core.cache import remember
 
 from .blocks import SheetBodyBlock
+from .forms import SheetPageForm
 from .notices import EditorNoticesPanel
+from .widgets import FilterableCheckboxSelectMultiple, WordCountTextarea
 
 SUMMARY_MAX_WORDS = 60
+# How many of each list a sheet may have: enough for any sheet of the demo toolkit (at most 6 key
+# facts, 4 links, 5 see-also sheets, 8 steps, 5 pitfalls) with room to spare, and few enough to
+# stay readable on the page and on paper.
+MAX_KEY_FACTS = 8
+MAX_USEFUL_LINKS = 10
+MAX_SEE_ALSO = 6
+MAX_STEPS = 12
+MAX_PITFALLS = 8
 SIMPLE_RICH_TEXT = ["bold", "italic", "link", "ol", "ul"]
 
 
@@ -72,28 +88,68 @@ class SheetPage(RoutablePageMixin, Page):
 
     ``print/`` and ``email/`` below the sheet's address are its print view and "Email this sheet"
     form, made by the printing app.
+
+    Every field says in its help text what goes in it, with an example and its limit, because
+    the people writing sheets are a small team and invited residents, not web editors. Labels use
+    the words readers see on the sheet ("Useful links", "Useful for", "See also"). Topics and
+    audiences may be left empty in a draft but are required to publish (``forms.SheetPageForm``);
+    "Last reviewed" starts empty and is filled in when the sheet is published (``reviews.py``).
     """
 
     summary = models.TextField(
         validators=[validate_summary_length],
-        help_text=f"Plain text, at most {SUMMARY_MAX_WORDS} words: what it is and why it matters.",
+        help_text=f"Plain text, at most {SUMMARY_MAX_WORDS} words: what it is and why it matters, e.g. "
+        "“A plan written by local people that says where new homes, shops and green spaces should "
+        "go.” Shown in lists, search results and at the top of the printed sheet.",
     )
-    body = StreamField(SheetBodyBlock(), blank=True)
-    topics = ParentalManyToManyField("taxonomy.Topic", blank=True, related_name="sheets")
-    audiences = ParentalManyToManyField("taxonomy.Audience", blank=True, related_name="sheets")
-    last_reviewed = models.DateField(default=datetime.date.today)
-    review_due = models.DateField(null=True, blank=True)
+    body = StreamField(
+        SheetBodyBlock(),
+        blank=True,
+        verbose_name="Main text",
+        help_text="Headings, paragraphs, quotes, images, videos and callouts, e.g. a heading “Who can "
+        "use it” and a paragraph under it. Give each heading its own words: they make the “On this "
+        "page” links. No fixed length; most sheets need 300 to 800 words.",
+    )
+    topics = ParentalManyToManyField(
+        "taxonomy.Topic",
+        blank=True,
+        related_name="sheets",
+        help_text="Tick at least one to publish (usually one to three), e.g. “Housing” and “Neighbourhood "
+        "plan”: the sheet is listed on each topic’s page. Type in the box to find a topic.",
+    )
+    audiences = ParentalManyToManyField(
+        "taxonomy.Audience",
+        blank=True,
+        related_name="sheets",
+        verbose_name="Useful for",
+        help_text="Who it is written for: tick at least one to publish, e.g. “People” and “Local "
+        "Leaders”. Shown on the sheet as “Useful for” and used by the search filter of that name.",
+    )
+    last_reviewed = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Leave it empty on a new sheet: it becomes the day the sheet is first published, and "
+        "the day it passes Sheet review after that. Not in the future, e.g. 2026-12-01.",
+    )
+    review_due = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When someone should check it again, usually a year after the last review, e.g. "
+        "2027-12-01. Not before the last reviewed date. Optional.",
+    )
     cites = ParentalManyToManyField(
         "editorial.Law",
         blank=True,
         related_name="citing_sheets",
         verbose_name="Laws and policies it relies on",
-        help_text="When one of these changes, an editor can flag this sheet for review in one step.",
+        help_text="Tick each Act, regulation or policy its advice depends on, e.g. “Localism Act 2011”. "
+        "When one changes, an editor can flag every sheet citing it for review in one step. Optional; "
+        "type in the box to find one.",
     )
     link_glossary_terms = models.BooleanField(
         default=True,
-        help_text="Link the first mention of each glossary term to its definition. Untick to show "
-        "this sheet without inline definitions.",
+        help_text="Link the first mention of each glossary term (e.g. “parish council”) to its "
+        "definition. Untick to show this sheet without inline definitions.",
     )
 
     objects = PageManager.from_queryset(SheetQuerySet)()
@@ -114,24 +170,67 @@ class SheetPage(RoutablePageMixin, Page):
         index.FilterField("last_reviewed"),
     ]
 
+    base_form_class = SheetPageForm
+    # The first thing of the first tab, for both kinds: why the sheet needs attention, if it does.
     notice_panels = [EditorNoticesPanel(heading="Notices")]
-    summary_panels = [FieldPanel("summary")]
-    settings_panels = Page.settings_panels + [FieldPanel("link_glossary_terms")]
-    about_panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
-                FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("review_due")]),
-                FieldPanel("cites", widget=forms.CheckboxSelectMultiple),
-            ],
-            heading="Topics, audiences and review",
+    title_panels = [
+        TitleFieldPanel(
+            "title",
+            help_text="What readers look for, in a few words, e.g. “Neighbourhood plan” or “Run a "
+            "community survey”. At most 255 characters; under 60 reads best.",
         )
     ]
-    more_panels = [
-        InlinePanel("key_facts", label="Key facts", max_num=8),
-        InlinePanel("links_out", label="Links out"),
-        InlinePanel("see_also", label="See also", max_num=6),
+    summary_panels = [FieldPanel("summary", widget=WordCountTextarea(max_words=SUMMARY_MAX_WORDS))]
+    settings_panels = Page.settings_panels + [FieldPanel("link_glossary_terms")]
+    facts_panels = [
+        InlinePanel(
+            "key_facts",
+            heading="Key facts",
+            label="key fact",
+            max_num=MAX_KEY_FACTS,
+            help_text=f"Up to {MAX_KEY_FACTS} short statements, shown as a list under “Key facts”. Optional.",
+        ),
+        InlinePanel(
+            "links_out",
+            heading="Useful links",
+            label="useful link",
+            max_num=MAX_USEFUL_LINKS,
+            help_text=f"Up to {MAX_USEFUL_LINKS} pages elsewhere that help readers go further, shown "
+            "under “Useful links”, official sources first. Optional.",
+        ),
+        InlinePanel(
+            "see_also",
+            heading="See also",
+            label="sheet",
+            max_num=MAX_SEE_ALSO,
+            help_text=f"Up to {MAX_SEE_ALSO} other sheets, shown under “See also” in this order "
+            "(“Related sheets” on the same topics are added after them by themselves). Optional.",
+        ),
+    ]
+    classify_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "topics",
+                    widget=FilterableCheckboxSelectMultiple(noun="topic", plural="topics"),
+                    required_on_save=False,
+                ),
+                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple, required_on_save=False),
+            ],
+            heading="Topics and audiences",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("review_due")]),
+                FieldPanel(
+                    "cites",
+                    widget=FilterableCheckboxSelectMultiple(
+                        noun="law or policy", plural="laws and policies", group_by="get_kind_display"
+                    ),
+                ),
+            ],
+            heading="Review",
+        ),
     ]
 
     class Meta:
@@ -278,9 +377,29 @@ class SheetPage(RoutablePageMixin, Page):
         return sorted(candidates, key=closeness, reverse=True)[:limit]
 
 
+def sheet_edit_handler(write_panels):
+    """The edit form's tabs, for both kinds: what the editor writes (after any notices), the
+    lists that follow the text, what places the sheet and keeps it up to date, then Wagtail's own."""
+    return TabbedInterface(
+        [
+            ObjectList(SheetPage.notice_panels + SheetPage.title_panels + write_panels, heading="Write"),
+            ObjectList(SheetPage.facts_panels, heading="Facts and links"),
+            ObjectList(SheetPage.classify_panels, heading="Classify and review"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(SheetPage.settings_panels, heading="Settings"),
+        ],
+        base_form_class=SheetPageForm,
+    )
+
+
 class SheetKeyFact(Orderable):
     sheet = ParentalKey(SheetPage, on_delete=models.CASCADE, related_name="key_facts")
-    text = models.CharField(max_length=300, help_text="One short statement.")
+    text = models.CharField(
+        "Fact",
+        max_length=300,
+        help_text="One short statement, e.g. “A neighbourhood plan needs a yes vote at a local "
+        "referendum.” At most 300 characters.",
+    )
 
     panels = [FieldPanel("text")]
 
@@ -290,16 +409,37 @@ class SheetKeyFact(Orderable):
 
 class SheetLinkOut(Orderable):
     sheet = ParentalKey(SheetPage, on_delete=models.CASCADE, related_name="links_out")
-    url = models.URLField("Address", max_length=500)
-    title = models.CharField(max_length=200)
-    note = models.CharField(max_length=300, help_text="One line on why this link helps.")
+    url = models.URLField(
+        "Address",
+        max_length=500,
+        help_text="The full web address, e.g. https://www.gov.uk/guidance/neighbourhood-planning--2. "
+        "At most 500 characters.",
+    )
+    title = models.CharField(
+        max_length=200,
+        help_text="The linked page’s title, shown as the link, e.g. “Neighbourhood planning (GOV.UK)”. "
+        "At most 200 characters.",
+    )
+    note = models.CharField(
+        "Why it helps",
+        max_length=300,
+        help_text="One line shown after the link, e.g. “The government’s step-by-step guide.” At most "
+        "300 characters.",
+    )
 
     panels = [FieldPanel("url"), FieldPanel("title"), FieldPanel("note")]
 
 
 class SheetSeeAlso(Orderable):
     sheet = ParentalKey(SheetPage, on_delete=models.CASCADE, related_name="see_also")
-    other = models.ForeignKey(SheetPage, on_delete=models.CASCADE, related_name="+")
+    other = models.ForeignKey(
+        SheetPage,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name="Sheet",
+        help_text="Another sheet readers may want next, e.g. “Neighbourhood Forum”. Readers see it "
+        "only while it is live.",
+    )
 
     panels = [FieldPanel("other")]
 
@@ -311,11 +451,17 @@ class SheetSeeAlso(Orderable):
 class DefinitionSheetPage(SheetPage):
     """Explains what a term means, such as "Community Right to Bid"."""
 
-    term = models.CharField(max_length=120, help_text="The term this sheet defines.")
+    term = models.CharField(
+        max_length=120,
+        help_text="The term this sheet defines, as readers write it, e.g. “Community Right to Bid”. At "
+        "most 120 characters.",
+    )
     other_names = models.CharField(
+        "Also known as",
         max_length=300,
         blank=True,
-        help_text="Other names and acronyms, separated by commas (e.g. “ACV, Community Right to Bid”).",
+        help_text="Other names and acronyms, separated by commas, e.g. “ACV, asset of community value”. "
+        "Shown under the title. At most 300 characters; optional.",
     )
 
     sheet_kind = "definition"
@@ -323,15 +469,12 @@ class DefinitionSheetPage(SheetPage):
     is_creatable = True
     template = "sheets/definition_sheet_page.html"
 
-    content_panels = (
-        SheetPage.notice_panels
-        + Page.content_panels
-        + [FieldRowPanel([FieldPanel("term"), FieldPanel("other_names")])]
-        + SheetPage.summary_panels
-        + [FieldPanel("body")]
-        + SheetPage.more_panels
-        + SheetPage.about_panels
-    )
+    write_panels = [
+        FieldRowPanel([FieldPanel("term"), FieldPanel("other_names")]),
+        *SheetPage.summary_panels,
+        FieldPanel("body"),
+    ]
+    edit_handler = sheet_edit_handler(write_panels)
     search_fields = SheetPage.search_fields + [
         index.SearchField("term", boost=6),
         index.SearchField("other_names", boost=5),
@@ -348,37 +491,77 @@ class DefinitionSheetPage(SheetPage):
 class MethodSheetPage(SheetPage):
     """Explains how to do something, step by step, such as "Run a community survey"."""
 
-    when_to_use = RichTextField(features=SIMPLE_RICH_TEXT)
-    who_is_involved = RichTextField(features=SIMPLE_RICH_TEXT)
-    time_needed = models.CharField(max_length=200, help_text="For example “About three months”.")
-    cost = models.CharField(max_length=200, help_text="For example “Low: room hire and printing”.")
-    skills = models.CharField("Skills needed", max_length=300)
-    what_good_looks_like = RichTextField(features=SIMPLE_RICH_TEXT)
+    when_to_use = RichTextField(
+        "When to use it",
+        features=SIMPLE_RICH_TEXT,
+        help_text="The situations it suits, e.g. “When you need to hear from many residents, not just "
+        "those who come to meetings.” A short paragraph or list: aim for under 100 words.",
+    )
+    who_is_involved = RichTextField(
+        features=SIMPLE_RICH_TEXT,
+        help_text="Who does what, e.g. “A small team of volunteers, with the parish clerk booking "
+        "rooms.” A short paragraph or list: aim for under 100 words.",
+    )
+    time_needed = models.CharField(
+        "Time",
+        max_length=200,
+        help_text="How long it takes from start to finish, e.g. “About three months”. At most 200 "
+        "characters.",
+    )
+    cost = models.CharField(
+        max_length=200,
+        help_text="Roughly what it costs and for what, e.g. “Low: room hire and printing”. At most 200 "
+        "characters.",
+    )
+    skills = models.CharField(
+        "Skills",
+        max_length=300,
+        help_text="What the people doing it need to be good at, e.g. “Organising, writing plain "
+        "questions”. At most 300 characters.",
+    )
+    what_good_looks_like = RichTextField(
+        features=SIMPLE_RICH_TEXT,
+        help_text="How readers will know it went well, e.g. “Hundreds of people took part and saw "
+        "the results.” A short paragraph or list: aim for under 100 words.",
+    )
 
     sheet_kind = "method"
     sheet_kind_label = "Method"
     is_creatable = True
     template = "sheets/method_sheet_page.html"
 
-    content_panels = (
-        SheetPage.notice_panels
-        + Page.content_panels
-        + SheetPage.summary_panels
-        + [
-            FieldPanel("when_to_use"),
-            FieldPanel("who_is_involved"),
-            MultiFieldPanel(
-                [FieldPanel("time_needed"), FieldPanel("cost"), FieldPanel("skills")],
-                heading="Time, cost and skills",
-            ),
-            InlinePanel("steps", label="Steps (in order)", min_num=1),
-            InlinePanel("pitfalls", label="Pitfalls"),
-            FieldPanel("what_good_looks_like"),
-            FieldPanel("body", heading="More detail (optional)"),
-        ]
-        + SheetPage.more_panels
-        + SheetPage.about_panels
-    )
+    write_panels = SheetPage.summary_panels + [
+        FieldPanel("when_to_use"),
+        FieldPanel("who_is_involved"),
+        MultiFieldPanel(
+            [FieldPanel("time_needed"), FieldPanel("cost"), FieldPanel("skills")],
+            heading="Time, cost and skills",
+        ),
+        InlinePanel(
+            "steps",
+            heading="Steps",
+            label="step",
+            min_num=1,
+            max_num=MAX_STEPS,
+            help_text=f"At least 1 and at most {MAX_STEPS} steps, in the order readers take them (drag "
+            "to reorder).",
+        ),
+        InlinePanel(
+            "pitfalls",
+            heading="Pitfalls",
+            label="pitfall",
+            max_num=MAX_PITFALLS,
+            help_text=f"Up to {MAX_PITFALLS} things that often go wrong, shown under “Pitfalls”. Optional.",
+        ),
+        FieldPanel("what_good_looks_like"),
+        FieldPanel(
+            "body",
+            heading="More detail",
+            help_text="Anything the parts above leave out, e.g. a worked example, under headings of its "
+            "own words. Optional; no fixed length.",
+        ),
+    ]
+    edit_handler = sheet_edit_handler(write_panels)
     search_fields = SheetPage.search_fields + [
         index.SearchField("when_to_use"),
         index.SearchField("who_is_involved"),
@@ -416,15 +599,29 @@ class MethodSheetPage(SheetPage):
 class MethodStep(Orderable):
     sheet = ParentalKey(MethodSheetPage, on_delete=models.CASCADE, related_name="steps")
     title = models.CharField(
-        max_length=200, help_text="Start with a verb: “Agree what you want to find out”."
+        "Step",
+        max_length=200,
+        help_text="What to do, starting with a verb, e.g. “Agree what you want to find out”. At most "
+        "200 characters.",
     )
-    text = RichTextField(features=SIMPLE_RICH_TEXT, blank=True)
+    text = RichTextField(
+        "How",
+        features=SIMPLE_RICH_TEXT,
+        blank=True,
+        help_text="How to do it, e.g. “Write down the three questions the survey must answer.” "
+        "Optional; a short paragraph or list.",
+    )
 
     panels = [FieldPanel("title"), FieldPanel("text")]
 
 
 class MethodPitfall(Orderable):
     sheet = ParentalKey(MethodSheetPage, on_delete=models.CASCADE, related_name="pitfalls")
-    text = models.CharField(max_length=300)
+    text = models.CharField(
+        "Pitfall",
+        max_length=300,
+        help_text="One line on what goes wrong and how to avoid it, e.g. “Leading questions: try them on "
+        "a neighbour first.” At most 300 characters.",
+    )
 
     panels = [FieldPanel("text")]

@@ -7,6 +7,7 @@ from wagtail.models import GroupPagePermission, TaskState, WorkflowPage, Workflo
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from toolkit.editorial.roles import EDITORS, REVIEWERS, WORKFLOW_NAME, setup_roles
+from toolkit.taxonomy.models import Audience, Topic
 from toolkit.tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +33,12 @@ def edit_data(sheet, action):
             "review_due": "2027-10-01",
             "link_glossary_terms": "on",
         }
-    ) | {action: "yes"}
+    ) | {
+        action: "yes",
+        # Publishing, or submitting to be published, needs a topic and an audience (#16).
+        "topics": [str(pk) for pk in Topic.objects.values_list("pk", flat=True)[:1]],
+        "audiences": [str(pk) for pk in Audience.objects.values_list("pk", flat=True)[:1]],
+    }
 
 
 @pytest.fixture
