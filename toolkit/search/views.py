@@ -1,8 +1,10 @@
 """Thin views: the work is in ``search.py`` (matching and ranking) and ``facets.py``."""
 
 import hashlib
+from functools import wraps
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
@@ -11,15 +13,28 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from toolkit.core.cache import content_version
+from toolkit.core.ratelimit import client_address, over_limit, too_many
+from toolkit.taxonomy.models import Topic
 
 from .answers import remembered
-from .facets import apply_filters, cached_facets, clear_url, read_filters
+from .facets import apply_filters, cached_facets, describe_filters, read_filters
 from .models import QueryLog
 from .query import MAX_QUERY_CHARS, highlight_terms
 from .search import run_search, sheets_in_order
 from .suggest import suggestions
 
 RESULTS_PER_PAGE = 10
+POPULAR_TOPICS = 8
+
+
+def popular_topics():
+    """The topics with the most sheets, offered when a search finds nothing: a way on that is
+    more likely to help than an empty page."""
+    return list(
+        Topic.objects.with_sheet_counts().filter(sheet_count__gt=0).order_by("-sheet_count", "name")[
+            :POPULAR_TOPICS
+        ]
+    )
 
 
 def results_fragment_key(outcome, chosen, page_number):
@@ -35,8 +50,24 @@ def results_fragment_key(outcome, chosen, page_number):
     return f"{content_version()}:{hashlib.sha256(repr(shown).encode()).hexdigest()}"
 
 
+def limited(view):
+    """At most ``SEARCHES_PER_MINUTE`` searches a minute from one client (counted in the store
+    every worker shares), so one robot cannot take the servers from everyone else; counted before
+    the answer cache, since cached answers are cheap but not free."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        per_minute = settings.SEARCHES_PER_MINUTE
+        if per_minute and over_limit("search", client_address(request), per_minute, 60):
+            return too_many(request, (per_minute, 60))
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
 @require_GET
 @cache_control(private=True, max_age=0)
+@limited
 @remembered
 def search(request):
     """``/search/?q=...&kind=&section=&topic=&audience=&page=N``.
@@ -76,10 +107,10 @@ def search(request):
                 lambda: cached_facets(ids, chosen, outcome.query) if outcome.query else []
             ),
             "results_fragment_key": results_fragment_key(outcome, chosen, results.number),
-            "active_filters": [
-                {"name": name, "value": value, "clear_url": clear_url(outcome.query, chosen, name)}
-                for name, value in chosen.items()
-            ],
+            # Lazy, like the facets: only a results fragment that is not cached reads them.
+            "active_filters": SimpleLazyObject(lambda: describe_filters(outcome.query, chosen)),
+            "popular_topics": SimpleLazyObject(popular_topics),
+            "filtered": bool(chosen),
             "ignored_filters": ignored,
             "page_query_prefix": urlencode(query_params) + "&",
             "counted_search": counted,

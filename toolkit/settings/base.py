@@ -161,6 +161,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Anonymous pages are cached whole (toolkit.core.page_cache) and made stale by any publish.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 60 * 60 * 24))
+# Searches a minute from one client address before it is asked to wait (a 429 page); 0 turns the
+# limit off (the benchmarks do, to measure what the servers can answer).
+SEARCHES_PER_MINUTE = int(os.environ.get("SEARCHES_PER_MINUTE", 120))
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", 60))  # what browsers and CDNs may keep
 # The query parameters public pages read; a request with any other (tracking ones aside) is
 # answered without being kept in the page cache.

@@ -109,8 +109,9 @@ def test_huge_query_is_trimmed_with_a_note(client, site):
 
 
 def test_a_repeated_search_is_rendered_from_the_cache_but_still_counted(
-    client, site, django_assert_max_num_queries
+    client, site, django_assert_max_num_queries, settings
 ):
+    settings.SEARCHES_PER_MINUTE = 0  # without Redis the limit counts in the database: not measured here
     from toolkit.search.models import QueryLog
 
     first = client.get("/search/", {"q": "volunteers"})
@@ -141,3 +142,11 @@ def test_a_publish_refreshes_cached_results(client, site):
     assert result_titles(client.get("/search/", {"q": "volunteers"})) == [
         "Run a survey of the whole community"
     ]
+
+
+def test_one_client_hammering_search_is_asked_to_wait_and_others_are_not(client, site, settings):
+    settings.SEARCHES_PER_MINUTE = 3
+    answers = [client.get("/search/", {"q": "volunteers"}, REMOTE_ADDR="203.0.113.9") for _ in range(5)]
+    assert [a.status_code for a in answers] == [200, 200, 200, 429, 429]
+    assert "Please wait a little" in answers[-1].content.decode() and answers[-1]["Retry-After"] == "60"
+    assert client.get("/search/", {"q": "volunteers"}, REMOTE_ADDR="203.0.113.10").status_code == 200
