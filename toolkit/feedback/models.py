@@ -19,6 +19,7 @@ from toolkit.core.models import ToolkitSettings
 from toolkit.core.ratelimit import client_address, over_limit, too_many
 
 from .forms import HONEYPOT_FIELD, LimitedFormBuilder
+from .sheet_links import SheetFieldPanel
 
 MESSAGES_PER_CLIENT = (5, 3600)  # five contact messages an hour from one client
 
@@ -87,12 +88,23 @@ class ContactPage(AbstractEmailForm):
             self.to_address = original
 
 
-class SuggestionQuerySet(models.QuerySet):
+class QueueQuerySet(models.QuerySet):
+    """What the editors' queues ask of suggestions and answers alike: open ones, closed ones, and
+    open ones first (newest first within each), so a small team sees what is left to do."""
+
     def open(self):
-        return self.exclude(status__in=Suggestion.CLOSED)
+        return self.exclude(status__in=self.model.CLOSED)
 
     def closed(self):
-        return self.filter(status__in=Suggestion.CLOSED)
+        return self.filter(status__in=self.model.CLOSED)
+
+    def open_first(self):
+        closed = models.Case(
+            models.When(status__in=self.model.CLOSED, then=models.Value(1)),
+            default=models.Value(0),
+            output_field=models.IntegerField(),
+        )
+        return self.order_by(closed, "-created_at", "-pk")
 
 
 class Suggestion(models.Model):
@@ -115,6 +127,11 @@ class Suggestion(models.Model):
         SPAM = "spam", "Spam (closed)"
 
     CLOSED = (Status.ACCEPTED, Status.DECLINED, Status.SPAM)
+
+    @classmethod
+    def outcome_choices(cls):
+        """The closed statuses, for a "Close it as" question (so without "(closed)" after each)."""
+        return [(status.value, status.label.removesuffix(" (closed)")) for status in cls.CLOSED]
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     sheet = models.ForeignKey(
@@ -142,11 +159,11 @@ class Suggestion(models.Model):
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     closed_at = models.DateTimeField(null=True, blank=True)
 
-    objects = SuggestionQuerySet.as_manager()
+    objects = QueueQuerySet.as_manager()
 
     panels = [
         FieldPanel("kind", read_only=True),
-        FieldPanel("sheet", read_only=True),
+        SheetFieldPanel(),
         FieldPanel("title", read_only=True),
         FieldPanel("details", read_only=True),
         FieldPanel("email", read_only=True),
@@ -167,6 +184,13 @@ class Suggestion(models.Model):
     def is_closed(self):
         return self.status in self.CLOSED
 
+    def close(self, status):
+        """Close it as ``status`` (one of ``CLOSED``); saving wipes the reader's email address."""
+        if status not in self.CLOSED:
+            raise ValueError(f"{status!r} is not a closed status")
+        self.status = status
+        self.save(update_fields=["status"])
+
     def save(self, *args, **kwargs):
         if self.is_closed:
             self.closed_at = self.closed_at or timezone.now()
@@ -183,16 +207,21 @@ class PageFeedback(models.Model):
 
     class Status(models.TextChoices):
         NEW = "new", "New"
-        READ = "read", "Read"
+        READ = "read", "Read (closed)"
+
+    CLOSED = (Status.READ,)
 
     sheet = models.ForeignKey("sheets.SheetPage", on_delete=models.CASCADE, related_name="feedback")
-    useful = models.BooleanField()
+    # Choices so that every admin screen and export says "Yes" or "No", never "True" or "False".
+    useful = models.BooleanField(choices=[(True, "Yes"), (False, "No")])
     comment = models.TextField(blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW, db_index=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
+    objects = QueueQuerySet.as_manager()
+
     panels = [
-        FieldPanel("sheet", read_only=True),
+        SheetFieldPanel(),
         FieldPanel("useful", read_only=True),
         FieldPanel("comment", read_only=True),
         FieldPanel("status"),
@@ -206,3 +235,11 @@ class PageFeedback(models.Model):
     def __str__(self):
         answer = "Useful" if self.useful else "Not useful"
         return f"{answer}: {self.comment[:60]}" if self.comment else answer
+
+    @property
+    def is_closed(self):
+        return self.status in self.CLOSED
+
+    def close(self, status=Status.READ):
+        self.status = status
+        self.save(update_fields=["status"])
