@@ -60,7 +60,7 @@ LOGGING["handlers"]["mail_admins"] = {  # noqa: F405
     "level": "ERROR",
     "filters": ["require_debug_false", "not_health_checks"],
 }
-LOGGING["filters"] = {  # noqa: F405
+LOGGING["filters"] |= {  # noqa: F405
     "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
     "not_health_checks": {"()": "toolkit.core.health.NotHealthChecks"},
 }

@@ -1,10 +1,13 @@
 """Bad input is a one-line warning in the log, never an error report with a traceback."""
 
+import json
 import logging
 
 import pytest
 from django.core import mail
 from django.test import override_settings
+
+from toolkit.tests.servers import gunicorn, wait_for
 
 
 @pytest.mark.django_db
@@ -29,3 +32,24 @@ def test_too_many_fields_is_a_400_and_a_warning(client, caplog):
     assert response.status_code in (400, 405)
     errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert errors == []
+
+
+def test_in_production_an_invalid_host_is_one_json_warning_line_and_no_email(
+    production, tmp_path, smtp_server
+):
+    env = production(
+        ADMINS="Web team <webteam@example.org>",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=smtp_server.port,
+        DEFAULT_FROM_EMAIL="toolkit@example.org",
+    )
+    with gunicorn(env, tmp_path, workers=1) as server:
+        status, body, _ = server.get("/", headers={"Host": "scanner.example"})
+        assert status == 400 and "Traceback" not in body
+        assert server.get("/")[0] == 200  # the server goes on answering
+        wait_for(lambda: "scanner.example" in server.errors(), what="the log line")
+        lines = [line for line in server.errors().splitlines() if "scanner.example" in line]
+        (record,) = [json.loads(line) for line in lines]
+        assert (record["level"], record["logger"]) == ("WARNING", "django.security.DisallowedHost")
+        assert "Traceback" not in server.errors()
+    assert smtp_server.messages == []
