@@ -130,3 +130,8 @@ class LinkCheckRun(models.Model):
 
     def __str__(self):
         return f"Link check {self.get_status_display().lower()} ({self.queued_at:%d %b %Y %H:%M})"
+
+    @property
+    def began_at(self):
+        """When it started, or when it was queued if it never started."""
+        return self.started_at or self.queued_at

@@ -169,7 +169,10 @@ class QueueLinkCheckView(PermissionCheckedMixin, View):
         if not queued:
             messages.info(request, "A check is already queued or running, so no other was queued.")
         elif run.status == LinkCheckRun.FINISHED:  # the task backend ran it at once
-            messages.success(request, f"The check has finished: {run.links_checked} links checked.")
+            count = run.links_checked
+            messages.success(
+                request, f"The check has finished: {count} link{'s' if count != 1 else ''} checked."
+            )
         else:
             messages.success(request, "A check of every link is queued. This page shows when it finishes.")
         return redirect("linkcheck_report")
