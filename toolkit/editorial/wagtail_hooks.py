@@ -12,6 +12,7 @@ from .models import Law
 from .notices import review_notices
 from .panels import ReviewDuePanel
 from .views import MarkLawChangedView, MarkReviewedView
+from .workflow_notices import changes_requested_notices
 
 
 class LawIndexView(IndexView):
@@ -78,3 +79,7 @@ def register_mark_reviewed_url():
 
 
 hooks.register("sheet_editor_notices", review_notices)
+
+# The review workflow in plain words: the request for changes first on the edit page, then the
+# actions and confirmations (see workflow_notices, workflow_menu and workflow_messages).
+hooks.register("sheet_editor_notices", changes_requested_notices, order=-1)
