@@ -297,6 +297,10 @@ ADMINS = getaddresses(env_list("ADMINS"))
 
 WAGTAIL_SITE_NAME = "Community Planning Toolkit"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Review emails go to the people of each step (Reviewers, then Editors) and to the author, never
+# to every superuser as well: an editor with full rights was mailed twice about each submission,
+# for the reviewers' step.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}
 }
