@@ -12,6 +12,8 @@ from .models import Law
 from .notices import review_notices
 from .panels import ReviewDuePanel
 from .views import MarkLawChangedView, MarkReviewedView
+from .workflow_menu import plain_review_actions
+from .workflow_messages import confirm_review_action, withdraw_locked_page
 from .workflow_notices import changes_requested_notices
 
 
@@ -83,3 +85,7 @@ hooks.register("sheet_editor_notices", review_notices)
 # The review workflow in plain words: the request for changes first on the edit page, then the
 # actions and confirmations (see workflow_notices, workflow_menu and workflow_messages).
 hooks.register("sheet_editor_notices", changes_requested_notices, order=-1)
+hooks.register("construct_page_action_menu", plain_review_actions)
+hooks.register("after_create_page", confirm_review_action)
+hooks.register("after_edit_page", confirm_review_action)
+hooks.register("before_edit_page", withdraw_locked_page)
