@@ -68,7 +68,7 @@
             if (!query) {
                 return "";
             }
-            const ticked = this.element.querySelectorAll("input[type="checkbox"]:checked").length;
+            const ticked = this.element.querySelectorAll("input[type=checkbox]:checked").length;
             const found = shown
                 ? `${shown} of ${this.totalValue} ${this.pluralValue} match “${query}”.`
                 : `No ${this.pluralValue} match “${query}”.`;
