@@ -67,7 +67,9 @@ def test_a_topic_is_found_by_typing_ticked_and_saved(page, live_site, site_url, 
     results = Axe().run(page, context=".sheet-choices")
     assert results.violations_count == 0, results.generate_report()
     navigations = []
-    page.on("framenavigated", lambda frame: navigations.append(frame.url) if frame == page.main_frame else None)
+    page.on(
+        "framenavigated", lambda frame: navigations.append(frame.url) if frame == page.main_frame else None
+    )
     find.press("Enter")  # stays in the box: the page form is not sent
     page.wait_for_timeout(500)
     assert navigations == []
