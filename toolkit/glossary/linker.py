@@ -12,6 +12,12 @@ Pure Python (no Django), so it can be tested and benchmarked alone. The rules:
   :class:`Linker` (a sheet's summary, body and key facts share one);
 - text inside headings, links, buttons, code, ``pre`` and other elements in :data:`SKIPPED` is
   left alone, and so are the terms a caller excludes (a sheet's own term);
+- so are the places where a definition would only be noise, because the reader is already being
+  told what the words are: a bold lead-in (``<p><strong>Parish council:</strong> ...``, where the
+  writer has made the words a label), the name of an Act or of Regulations ("Localism Act 2011":
+  "Localism" or "Act" in it is part of a title, not the idea), and the sentence in which the text
+  itself defines the term ("An interim moratorium is a pause...", "a pause, called the interim
+  moratorium"); a later mention elsewhere may still be linked;
 - the HTML is tokenised with the standard library's ``html.parser`` and copied through byte for
   byte except where a link is inserted, so entities, comments and nested tags survive as written.
 
@@ -41,9 +47,31 @@ SKIPPED = frozenset(
 VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 )
+# Elements that hold a paragraph's worth of text: a bold element that opens one is a lead-in.
+BLOCKS = frozenset(
+    {"p", "li", "dd", "dt", "td", "th", "div", "blockquote", "figcaption", "caption", "section", "article"}
+)
+BOLD = frozenset({"b", "strong"})
 APOSTROPHES = "'\u2019"
 _ACRONYM = re.compile(r"[A-Z].*[A-Z]")
 _SPACE = re.compile(r"\s+")
+# The title of an Act or of Regulations: capitalised words (joined by "and", "of"... only before
+# another capitalised word, so "the Right to Bid and the Localism Act" is not one long title),
+# ending in "Act" or "Regulations", with its year if it has one. "(England)" may sit inside.
+_CAPITALISED = r"(?:[A-Z][\w'\u2019-]*|\([A-Z][a-z]+\))"
+_LAW_TITLE = re.compile(
+    rf"{_CAPITALISED}(?:\s+(?:(?:and|of|for|to|in|on)\s+)?{_CAPITALISED})*?\s+(?:Act|Regulations)\b"
+    r"(?:\s+\d{4})?"
+)
+# Words that show the text is defining the term just named ("... is a", "..., which means") or
+# is about to name the term it has just described ("a pause, called the").
+_DEFINES_AFTER = re.compile(
+    r"\s*(?:\([^()]{0,80}\)\s*)?(?:,\s*(?:which|that|who)\s+)?"
+    r"(?:(?:is|are)\s+(?:an?|the|one|when|what|how|where|short\s+for|called)\b|means?\b|refers?\s+to\b)",
+    re.IGNORECASE,
+)
+_DEFINES_BEFORE = re.compile(r"\b(?:called|known\s+as|named)\s+(?:(?:an?|the)\s+)?$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|[;:]\s")
 
 
 @dataclass(frozen=True)
@@ -223,15 +251,42 @@ class Linker:
         """(raw start, raw end, key) for each term to link in the text ``source[start:end]``."""
         raw = source[start:end]
         text, to_raw = _decode(raw)
+        titles = _law_titles(text)
+        defined_until = {}  # key -> offset where the sentence defining it ends
         for match in self.index.pattern.finditer(text):
             key = self.index.owner(match.group(1))
             if key is None or key in self.linked or key in self.exclude:
+                continue
+            if any(t_start < match.end() and match.start() < t_end for t_start, t_end in titles):
+                continue  # part of the name of an Act
+            if match.start() < defined_until.get(key, -1):
+                continue  # the sentence that defines it, mentioning it again
+            if _defines(text, match.start(), match.end()):
+                defined_until[key] = _sentence_end(text, match.end())
                 continue
             span = to_raw(match.start(), match.end())
             if span is None:  # a match that begins or ends inside a character reference
                 continue
             self.linked[key] = None
             yield start + span[0], start + span[1], key
+
+
+def _law_titles(text):
+    """(start, end) of each title of an Act or Regulations in ``text`` (cheap when there is none)."""
+    if "Act" not in text and "Regulations" not in text:
+        return []
+    return [title.span() for title in _LAW_TITLE.finditer(text)]
+
+
+def _defines(text, start, end):
+    """Whether the words at ``text[start:end]`` are being defined by the sentence they stand in."""
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    return bool(_DEFINES_AFTER.match(text, end) or _DEFINES_BEFORE.search(text[sentence_start:start]))
+
+
+def _sentence_end(text, offset):
+    found = _SENTENCE_END.search(text, offset)
+    return found.start() if found else len(text)
 
 
 def link_terms(source, index, exclude=()):
@@ -291,6 +346,7 @@ class _Scanner(HTMLParser):
         self.marks = []  # (line, column, linkable text?) for every token, in order
         self.open_skipped = Counter()
         self.skipping = 0
+        self.block_has_text = False  # whether the current block has shown any words yet
 
     def _mark(self, text):
         line, column = self.getpos()
@@ -298,7 +354,9 @@ class _Scanner(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self._mark(False)
-        if tag in SKIPPED:
+        if tag in BLOCKS:
+            self.block_has_text = False
+        if tag in SKIPPED or (tag in BOLD and not self.block_has_text):  # a bold lead-in
             self.open_skipped[tag] += 1
             self.skipping += 1
 
@@ -308,14 +366,22 @@ class _Scanner(HTMLParser):
 
     def handle_endtag(self, tag):
         self._mark(False)
+        if tag in BLOCKS:
+            self.block_has_text = False
         if self.open_skipped[tag] > 0:
             self.open_skipped[tag] -= 1
             self.skipping -= 1
 
     def handle_data(self, data):
         self._mark(True)
+        if data.strip():
+            self.block_has_text = True
 
-    handle_entityref = handle_charref = handle_data
+    def handle_entityref(self, name):
+        self._mark(True)
+        self.block_has_text = True
+
+    handle_charref = handle_entityref
 
     def handle_comment(self, data):
         self._mark(False)

@@ -28,9 +28,10 @@ def linked(html):
 
 
 def test_first_occurrence_is_linked_and_the_rest_left_alone():
-    html = link_terms("<p>A charity is a charity. Every charity.</p>", index())
+    # (Not "A charity is a charity": that sentence defines the word, see the tests at the end.)
+    html = link_terms("<p>Ask a charity, any charity. Every charity.</p>", index())
     assert linked(html) == [("charity", "charity")]
-    assert html.endswith("is a charity. Every charity.</p>")
+    assert html.endswith("any charity. Every charity.</p>")
 
 
 def test_matching_ignores_case_and_keeps_the_readers_words():
@@ -180,3 +181,79 @@ def test_the_index_is_one_pattern_whatever_the_number_of_terms():
     assert isinstance(big.pattern, re.Pattern)
     result = link_terms("<p>Here zq1999 word and zq0001 word.</p>", big)
     assert linked(result) == [("t1999", "zq1999 word"), ("t1", "zq0001 word")]
+
+
+# Places where a definition would be noise: the reader is already told what the words are.
+LOCALISM_ACT = Term("localism-act", ("Localism Act",), "/glossary/#term-localism-act")
+LOCALISM = Term("localism", ("Localism",), "/glossary/#term-localism")
+EMPOWERMENT = Term("empowerment", ("Community empowerment",), "/glossary/#term-empowerment")
+MORATORIUM = Term("moratorium", ("Interim moratorium",), "/glossary/#term-moratorium")
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p><strong>Parish council:</strong> the council closest to you. A parish council can help.</p>",
+        "<ul><li><b>Parish council</b> - the council closest to you. A parish council can help.</li></ul>",
+        "<p>  <b><i>Parish council</i></b> first. A parish council can help.</p>",
+    ],
+)
+def test_a_bold_lead_in_is_never_linked_but_a_later_mention_is(html):
+    result = link_terms(html, index(COUNCIL))
+    assert linked(result) == [("council", "parish council")]
+    assert "can help" in result.split("</a>")[-1]
+
+
+def test_bold_words_inside_a_sentence_are_still_linked():
+    result = link_terms("<p>Ask your <b>parish council</b> first.</p>", index(COUNCIL))
+    assert linked(result) == [("council", "parish council")]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>The Localism Act 2011 gave new rights.</p>",
+        "<p>Read the Localism Act.</p>",
+        "<p>The English Devolution and Community Empowerment Act 2026 is new.</p>",
+        "<p>See the Assets of Community Value (England) Regulations 2012.</p>",
+    ],
+)
+def test_words_inside_the_name_of_an_act_or_regulations_are_never_linked(html):
+    assert linked(link_terms(html, index(LOCALISM_ACT, LOCALISM, EMPOWERMENT, ACV))) == []
+
+
+def test_the_same_words_outside_the_name_of_an_act_are_linked():
+    html = "<p>The Localism Act 2011 is about localism and community empowerment.</p>"
+    result = link_terms(html, index(LOCALISM_ACT, LOCALISM, EMPOWERMENT))
+    assert linked(result) == [("localism", "localism"), ("empowerment", "community empowerment")]
+
+
+def test_the_name_of_an_act_ends_at_a_word_that_is_not_part_of_a_title():
+    html = "<p>Ask the parish council under the Localism Act.</p>"
+    assert linked(link_terms(html, index(COUNCIL, LOCALISM))) == [("council", "parish council")]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>An interim moratorium is a pause on the sale.</p>",
+        "<p>This starts a 6-week interim moratorium, which is a pause on the sale.</p>",
+        "<p>An interim moratorium (a pause) means the owner waits.</p>",
+        "<p>The owner must wait during a pause, known as the interim moratorium.</p>",
+        "<p>The interim moratorium means a pause, and in the interim moratorium the owner waits.</p>",
+    ],
+)
+def test_the_sentence_that_defines_a_term_does_not_link_it(html):
+    assert linked(link_terms(html, index(MORATORIUM))) == []
+
+
+def test_a_term_defined_in_one_sentence_is_linked_in_the_next():
+    html = "<p>An interim moratorium is a pause on the sale. The interim moratorium lasts six weeks.</p>"
+    result = link_terms(html, index(MORATORIUM))
+    assert linked(result) == [("moratorium", "interim moratorium")]
+    assert result.startswith("<p>An interim moratorium is a pause on the sale. The <a ")
+
+
+def test_a_sentence_that_only_uses_a_term_still_links_it():
+    for html in ("<p>The interim moratorium is over.</p>", "<p>Call the charity. It is an old one.</p>"):
+        assert linked(link_terms(html, index(MORATORIUM, CHARITY))), html
