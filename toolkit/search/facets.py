@@ -3,6 +3,11 @@
 Filters live in the URL (``?q=plan&kind=method&topic=surveys``) so a filtered search can be
 bookmarked and shared; each facet takes one value, and any facet can be cleared with one link.
 Values that are not real (a typo, an old bookmark) are ignored and reported, never an error.
+
+Only filters that would change the results are offered: an option every result already has (or
+none has) is a link back to the same page, and a group left with no options is not shown at all.
+A long group shows its commonest options and keeps the rest behind "Show all", so that on a phone
+the filters stay short (see ``Facet.shown`` and ``Facet.more``).
 """
 
 import hashlib
@@ -19,7 +24,12 @@ from toolkit.taxonomy.models import Audience, Topic
 
 FACETS = ("kind", "section", "topic", "audience")
 KINDS = {"definition": DefinitionSheetPage, "method": MethodSheetPage}
+KIND_LABELS = {"definition": "Definition sheets", "method": "Method sheets"}
+FACET_LABELS = {"kind": "Type of sheet", "section": "Section", "topic": "Topic", "audience": "Useful for"}
+FACET_PLURALS = {"kind": "types", "section": "sections", "topic": "topics", "audience": "groups"}
 MAX_VALUE = 80
+SHOW_AT_MOST = 8  # a group with more options than this shows only its first TOP_OPTIONS
+TOP_OPTIONS = 5
 
 
 @dataclass
@@ -36,6 +46,30 @@ class Facet:
     name: str
     label: str
     options: list = field(default_factory=list)
+
+    @property
+    def plural(self):
+        """For "Show all 45 topics"."""
+        return FACET_PLURALS[self.name]
+
+    @property
+    def is_long(self):
+        return len(self.options) > SHOW_AT_MOST
+
+    @property
+    def shown(self):
+        """The options always on view: all of a short group; of a long one (in practice topics,
+        which come commonest first) the first few and whichever is selected."""
+        if not self.is_long:
+            return self.options
+        return self.options[:TOP_OPTIONS] + [o for o in self.options[TOP_OPTIONS:] if o.selected]
+
+    @property
+    def more(self):
+        """The rest of a long group, for "Show all"."""
+        if not self.is_long:
+            return []
+        return [option for option in self.options[TOP_OPTIONS:] if not option.selected]
 
 
 VALID_VALUES = {
@@ -83,8 +117,12 @@ def apply_filters(ids, chosen):
 
 
 def build_facets(ids, chosen, query):
-    """Facet options with counts over the current results, each linking to itself toggled."""
+    """The groups of filters worth offering over the current results: options with their counts,
+    each linking to the same search with it toggled. An option is offered when it would narrow
+    the results (some have it, not all) or when it is selected (to remove it); a group with no
+    such option is left out."""
     base = {"q": query} | chosen
+    total = len(ids)
 
     def url(name, value):
         params = dict(base)
@@ -98,14 +136,14 @@ def build_facets(ids, chosen, query):
         return [
             FacetOption(value, label, count, chosen.get(name) == value, url(name, value))
             for value, label, count in rows
-            if count
+            if count and (count < total or chosen.get(name) == value)
         ]
 
     sheets = SheetPage.objects.filter(pk__in=ids)
     kinds = Counter(sheets.values_list("content_type__model", flat=True))
     kind_rows = [
-        ("definition", "Definition sheets", kinds.get("definitionsheetpage", 0)),
-        ("method", "Method sheets", kinds.get("methodsheetpage", 0)),
+        ("definition", KIND_LABELS["definition"], kinds.get("definitionsheetpage", 0)),
+        ("method", KIND_LABELS["method"], kinds.get("methodsheetpage", 0)),
     ]
     prefixes = Counter(
         sheets.annotate(prefix=Substr("path", 1, section_prefix_length())).values_list("prefix", flat=True)
@@ -122,16 +160,37 @@ def build_facets(ids, chosen, query):
         (audience.slug, audience.name, audience.n)
         for audience in Audience.objects.filter(sheets__in=ids).annotate(n=Count("sheets"))
     ]
-    return [
-        Facet("kind", "Type of sheet", options("kind", kind_rows)),
-        Facet("section", "Section", options("section", section_rows)),
-        Facet("topic", "Topic", options("topic", topic_rows)),
-        Facet("audience", "Useful for", options("audience", audience_rows)),
-    ]
+    rows = {"kind": kind_rows, "section": section_rows, "topic": topic_rows, "audience": audience_rows}
+    facets = [Facet(name, FACET_LABELS[name], options(name, rows[name])) for name in FACETS]
+    return [facet for facet in facets if facet.options]
 
 
 def clear_url(query, chosen, name):
     return "?" + urlencode({"q": query} | {k: v for k, v in chosen.items() if k != name})
+
+
+def value_label(name, value):
+    """What a reader calls a filter's value: "Method sheets", a section's title, a topic's name."""
+    if name == "kind":
+        return KIND_LABELS[value]
+    if name == "section":
+        return SectionPage.objects.live().filter(slug=value).values_list("title", flat=True).first()
+    model = Topic if name == "topic" else Audience
+    return model.objects.filter(slug=value).values_list("name", flat=True).first()
+
+
+def describe_filters(query, chosen):
+    """The chosen filters in words, each with the link that removes it (shown beside the results,
+    outside "Filter results", so a reader sees at once why the list is short)."""
+    return [
+        {
+            "name": name,
+            "label": FACET_LABELS[name],
+            "value": value_label(name, value) or value,
+            "clear_url": clear_url(query, chosen, name),
+        }
+        for name, value in chosen.items()
+    ]
 
 
 def cached_facets(ids, chosen, query):
@@ -139,4 +198,4 @@ def cached_facets(ids, chosen, query):
     from .search import cached
 
     key = hashlib.sha256(repr((query, sorted(chosen.items()))).encode()).hexdigest()
-    return cached("facets:" + key, lambda: build_facets(ids, chosen, query))
+    return cached("facet-groups:" + key, lambda: build_facets(ids, chosen, query))

@@ -20,12 +20,12 @@ def titles(page):
 
 def test_facets_show_counts_and_filter_by_link(client, site):
     page = page_of(client.get("/search/", {"q": "neighbourhood"}))
-    facets = page.select_one("nav.facets").get_text(" ", strip=True)
+    facets = page.select_one("details.filters").get_text(" ", strip=True)
     assert "Definition sheets (2)" in facets and "Method sheets (1)" in facets
-    method_link = next(a for a in page.select("nav.facets a") if "Method sheets" in a.get_text())
+    method_link = next(a for a in page.select("details.filters a") if "Method sheets" in a.get_text())
     filtered = page_of(client.get("/search/" + method_link["href"]))
     assert titles(filtered) == ["Run a community survey"]
-    assert "Remove filter: kind" in filtered.get_text()
+    assert "Remove filter: Type of sheet: Method sheets" in filtered.select_one(".active-filters").get_text()
 
 
 def test_facets_combine_in_the_url_and_clear_one_at_a_time(client, site):
@@ -34,10 +34,91 @@ def test_facets_combine_in_the_url_and_clear_one_at_a_time(client, site):
     )
     page = page_of(response)
     assert sorted(titles(page)) == ["Neighbourhood Forum", "Neighbourhood Plan"]
-    clear_kind = next(a for a in page.select(".active-filters a") if "Remove filter: kind" in a.get_text())[
-        "href"
-    ]
+    chips = {a.get_text(" ", strip=True): a["href"] for a in page.select(".active-filters a")}
+    clear_kind = chips["Remove filter: Type of sheet: Definition sheets ✕"]
     assert "kind=" not in clear_kind and "section=neighbourhood-planning" in clear_kind
+    assert "Remove filter: Section: Neighbourhood Planning ✕" in chips
+    assert chips["Clear all filters"] == "?q=neighbourhood"
+    assert "(2 chosen)" in page.select_one(".filters__summary").get_text()
+
+
+def test_results_come_first_with_the_filters_folded_before_them(client, site):
+    """On a phone the filters must not push the first result off the screen: they are one line,
+    "Filter results", folded (toolkit.js opens them on wide screens only)."""
+    page = page_of(client.get("/search/", {"q": "neighbourhood"}))
+    filters = page.select_one("details.filters")
+    assert filters is not None and not filters.has_attr("open")
+    assert filters.select_one("summary").get_text(strip=True) == "Filter results"
+    layout = page.select_one(".search-layout")
+    assert [child.name for child in layout.find_all(recursive=False)] == ["details", "div"]
+    assert "Narrow your results" not in page.get_text()
+
+
+def test_only_filters_that_would_change_the_results_are_offered(client, site):
+    """All three "neighbourhood" sheets are for People and about "neighbourhood plan": those links
+    would lead back to the same three sheets, so they are left out, and "Useful for" with them."""
+    page = page_of(client.get("/search/", {"q": "neighbourhood"}))
+    groups = [h.get_text(strip=True) for h in page.select(".filters .facet__heading")]
+    assert groups == ["Type of sheet", "Section", "Topic"]
+    options = [a.get_text(" ", strip=True) for a in page.select(".filters .facet a")]
+    assert "surveys (1)" in options and not any(o.startswith("neighbourhood plan") for o in options)
+
+
+def test_no_filters_at_all_when_none_would_narrow_the_results(client, site):
+    page = page_of(client.get("/search/", {"q": "council"}))
+    assert titles(page) == ["Neighbourhood Plan"]
+    assert page.select_one(".filters") is None
+    assert "Filter results" not in page.get_text() and "Narrow your results" not in page.get_text()
+
+
+def test_a_long_group_shows_its_commonest_options_and_the_rest_behind_show_all(client, site):
+    from toolkit.tests import factories as f
+
+    topics = [f.TopicFactory(name=f"zz topic {n}", slug=f"zz-topic-{n}") for n in range(10)]
+    for n in range(10):  # sheet n has topics 0..n: topic k is on 10 - k sheets
+        f.DefinitionSheetPageFactory(parent=site.section, title=f"Quagga {n}", topics=topics[: n + 1])
+    page = page_of(client.get("/search/", {"q": "quagga"}))
+    topic_group = next(h for h in page.select(".facet__heading") if h.get_text() == "Topic")
+    shown = topic_group.find_next_sibling("ul").select("a")
+    assert [a.get_text(" ", strip=True) for a in shown] == [f"zz topic {k} ({10 - k})" for k in range(1, 6)]
+    more = topic_group.find_next_sibling("details")
+    assert more.select_one("summary").get_text(strip=True) == "Show all 9 topics"
+    assert [a.get_text(" ", strip=True) for a in more.select("a")] == [
+        f"zz topic {k} ({10 - k})" for k in range(6, 10)
+    ]
+
+
+def test_a_selected_option_stays_on_view_in_a_long_group():
+    from toolkit.search.facets import Facet, FacetOption
+
+    options = [FacetOption(f"t{n}", f"t{n}", 20 - n, n == 7, f"?topic=t{n}") for n in range(12)]
+    facet = Facet("topic", "Topic", options)
+    assert [o.value for o in facet.shown] == ["t0", "t1", "t2", "t3", "t4", "t7"]
+    assert "t7" not in [o.value for o in facet.more] and len(facet.more) == 6
+    short = Facet("section", "Section", options[:8])
+    assert short.shown == options[:8] and short.more == []
+
+
+def test_no_results_suggest_what_to_try_popular_topics_and_suggesting_a_sheet(client, site):
+    from django.urls import reverse
+
+    page = page_of(client.get("/search/", {"q": "xylophone"}))
+    advice = page.select_one(".no-results")
+    text = advice.get_text(" ", strip=True)
+    assert "No sheets matched" in text and "check the spelling" in text
+    topics = [a["href"] for a in advice.select(".popular-topics a")]
+    assert topics[:2] == ["/topics/neighbourhood-plan/", "/topics/surveys/"], "most sheets first"
+    assert advice.find("a", string="suggest a sheet")["href"] == reverse("feedback:suggest_sheet")
+    assert page.select_one(".filters") is None
+
+
+def test_no_results_with_filters_offer_the_search_without_them(client, site):
+    page = page_of(client.get("/search/", {"q": "survey", "kind": "definition"}))
+    assert titles(page) == []
+    advice = page.select_one(".no-results")
+    assert "with these filters" in advice.get_text()
+    assert advice.find("a", string="search for “survey” without filters")["href"] == "?q=survey"
+    assert "Type of sheet: Definition sheets" in page.select_one(".active-filters").get_text()
 
 
 @pytest.mark.parametrize(

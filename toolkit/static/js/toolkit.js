@@ -261,3 +261,19 @@ document.querySelectorAll("[data-busy-area]").forEach((area) => {
         });
     });
 });
+
+// Search: "Filter results" starts folded so that on a phone the first result is on screen. On a
+// wide screen the filters sit beside the results, so they open, unless the reader has folded or
+// opened them by hand. Without this file they stay folded, one press away.
+document.querySelectorAll("details[data-open-when-wide]").forEach((details) => {
+    const wide = window.matchMedia("(min-width: 48rem)");
+    let chosenByReader = false;
+    details.querySelector("summary").addEventListener("click", () => {
+        chosenByReader = true;
+    });
+    const follow = () => {
+        if (!chosenByReader) details.open = wide.matches;
+    };
+    follow();
+    wide.addEventListener("change", follow);
+});
