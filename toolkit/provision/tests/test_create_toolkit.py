@@ -121,14 +121,15 @@ def test_an_editor_signs_in_and_publishes_the_first_sheet(migrated, client, monk
                 "links_out": inline_formset([]),
                 "see_also": inline_formset([]),
                 "comments": inline_formset([]),
-                "topics": [topic.pk],
-                "audiences": [audience.pk],
                 "last_reviewed": "2026-12-01",
                 "review_due": "2027-12-01",
                 "link_glossary_terms": "on",
                 "action-publish": "publish",
             }
-        ),
+        )
+        # checkboxes send one name per value (nested_form_data would post "topics-0"); a sheet
+        # needs a topic and an audience to be published (#16)
+        | {"topics": [topic.pk], "audiences": [audience.pk]},
     )
     assert response.status_code == 302, response.content.decode()[:3000]
     sheet = DefinitionSheetPage.objects.get(slug="neighbourhood-plan")
