@@ -5,9 +5,16 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from toolkit.taxonomy.sheet_usage import (
+    SheetUsageDeleteBulkAction,
+    SheetUsageIndexView,
+    SheetUsageViewSetMixin,
+)
 
 from .freshness import LAW_CHANGED_ACTION, MARKED_REVIEWED_ACTION
+from .listing import sheet_listing_viewset, sheet_page_viewset
 from .models import Law
 from .notices import review_notices
 from .panels import ReviewDuePanel
@@ -17,7 +24,7 @@ from .workflow_messages import confirm_review_action, withdraw_locked_page
 from .workflow_notices import changes_requested_notices
 
 
-class LawIndexView(IndexView):
+class LawIndexView(SheetUsageIndexView):
     mark_changed_url_name = None
 
     def get_list_more_buttons(self, instance):
@@ -34,8 +41,9 @@ class LawIndexView(IndexView):
         return buttons
 
 
-class LawViewSet(SnippetViewSet):
+class LawViewSet(SheetUsageViewSetMixin, SnippetViewSet):
     model = Law
+    sheet_relation = "citing_sheets"
     icon = "doc-full"
     menu_label = "Laws and policies"
     menu_order = 310
@@ -89,3 +97,17 @@ hooks.register("construct_page_action_menu", plain_review_actions)
 hooks.register("after_create_page", confirm_review_action)
 hooks.register("after_edit_page", confirm_review_action)
 hooks.register("before_edit_page", withdraw_locked_page)
+
+
+class DeleteLawsBulkAction(SheetUsageDeleteBulkAction):
+    models = [Law]
+    sheet_relation = "citing_sheets"
+
+
+hooks.register("register_bulk_action", DeleteLawsBulkAction, order=1)
+
+
+@hooks.register("register_admin_viewset")
+def register_sheet_listings():
+    """Sheets filterable by section, topic, audience, law, kind and review (see ``listing``)."""
+    return [sheet_page_viewset, sheet_listing_viewset]
