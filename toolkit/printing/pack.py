@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 MAX_SHEETS = 60
 MAX_TITLE_CHARS = 100
-DEFAULT_TITLE = "My print pack"
+DEFAULT_TITLE = "Selected sheets"  # the booklet cover's title until the reader names it
 
 
 class PackFull(Exception):
@@ -17,7 +17,7 @@ class PackFull(Exception):
     def __init__(self, room):
         self.room = room
         super().__init__(
-            f"A print pack holds at most {MAX_SHEETS} sheets. "
+            f"Your pack holds at most {MAX_SHEETS} sheets. "
             + (
                 f"There is room for {room} more: remove some sheets or add fewer."
                 if room

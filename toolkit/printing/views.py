@@ -218,12 +218,12 @@ def pack_add(request):
 
 
 def added_message(sheets, added, pack):
-    link = format_html('<a href="{}">See your print pack</a>', reverse("printing:pack"))
+    link = format_html('<a href="{}">See your pack</a>', reverse("printing:pack"))
     count = f"{len(pack)} sheet{'s' if len(pack) != 1 else ''}"
     if len(sheets) == 1:
         what = "was already" if not added else "is now"
-        return format_html("“{}” {} in your print pack ({}). {}", sheets[0].title, what, count, link)
-    return format_html("Added {} sheets to your print pack ({}). {}", len(added), count, link)
+        return format_html("“{}” {} in your pack ({}). {}", sheets[0].title, what, count, link)
+    return format_html("Added {} sheets to your pack ({}). {}", len(added), count, link)
 
 
 @never_cache

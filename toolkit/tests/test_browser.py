@@ -37,7 +37,7 @@ def open_inline_definition(page):
 def fill_print_pack(page):
     """Add the sheet to the print pack, then go to the pack page."""
     page.locator(".sheet-actions").get_by_role("button", name="Add to pack").click()
-    page.locator(".messages").get_by_role("link", name="See your print pack").click()
+    page.locator(".messages").get_by_role("link", name="See your pack").click()
     expect(page.locator(".pack-list__item")).to_have_count(1)
 
 

@@ -24,7 +24,7 @@ def test_build_a_pack_from_search_and_a_route_reorder_it_and_download_it(page, l
     page.wait_for_load_state()
     assert page.url.endswith("/search/?q=neighbourhood+forum"), "back on the results"
     expect(page.locator(".messages")).to_contain_text(
-        "“Neighbourhood Forum” is now in your print pack (1 sheet)."
+        "“Neighbourhood Forum” is now in your pack (1 sheet)."
     )
 
     # From a "Get started" route, by keyboard.
@@ -74,7 +74,7 @@ def test_build_a_pack_from_search_and_a_route_reorder_it_and_download_it(page, l
 def test_remove_and_empty_the_pack_by_keyboard(page, live_site, site_url):
     page.goto(site_url(live_site.print_pack.url))
     tab_until(
-        page, lambda el: el["tag"] == "button" and el["text"] == "Add all 2 sheets to my pack", "Add all"
+        page, lambda el: el["tag"] == "button" and el["text"] == "Add all 2 sheets to your pack", "Add all"
     )
     page.keyboard.press("Enter")
     page.wait_for_url("**/pack/")
@@ -82,7 +82,7 @@ def test_remove_and_empty_the_pack_by_keyboard(page, live_site, site_url):
     tab_until(page, button("Remove: Neighbourhood Plan"), "the Remove button")
     page.keyboard.press("Enter")
     expect(page.locator(".pack-list__title")).to_have_text(["Run a community survey"])
-    tab_until(page, lambda el: el["tag"] == "button" and el["text"] == "Empty the pack", "Empty the pack")
+    tab_until(page, lambda el: el["tag"] == "button" and el["text"] == "Empty your pack", "Empty your pack")
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="Your pack is empty")).to_be_visible()
 

@@ -68,11 +68,11 @@ def test_adding_goes_back_to_the_page_with_a_confirmation(client, site):
     assert response.status_code == 302 and response["Location"] == site.section.url
     page = BeautifulSoup(client.get(site.section.url).content, "html.parser")
     status = page.select_one("main .messages[role=status]")
-    assert "“Neighbourhood Plan” is now in your print pack (1 sheet)." in status.get_text()
+    assert "“Neighbourhood Plan” is now in your pack (1 sheet)." in status.get_text()
     assert status.select_one("a")["href"] == PACK
     add(client, site.definition, next_url=site.section.url)
     again = BeautifulSoup(client.get(site.section.url).content, "html.parser")
-    assert "was already in your print pack (1 sheet)" in again.select_one(".messages").get_text()
+    assert "was already in your pack (1 sheet)" in again.select_one(".messages").get_text()
 
 
 def test_a_sheet_already_in_the_pack_says_so_instead_of_offering_to_add_it(client, site):
@@ -85,7 +85,7 @@ def test_a_sheet_already_in_the_pack_says_so_instead_of_offering_to_add_it(clien
     add(client, site.definition)
     _, after = actions(site.definition)
     assert not after.select("form.pack-add")
-    assert after.find("a", string="In your print pack")["href"] == PACK
+    assert after.find("a", string="In your pack")["href"] == PACK
     _, other = actions(site.method)
     assert other.select_one("form.pack-add"), "other sheets still offer it"
 
@@ -136,7 +136,7 @@ def test_a_pack_holds_at_most_60_sheets(client, site):
     assert add(client, *sheets[:-1]).status_code == 302
     response = add(client, sheets[-1], site.definition)
     assert response.status_code == 400
-    assert "A print pack holds at most 60 sheets. There is room for 1 more" in error_of(response)
+    assert "Your pack holds at most 60 sheets. There is room for 1 more" in error_of(response)
     assert add(client, sheets[-1]).status_code == 302
     response = add(client, site.definition)
     assert response.status_code == 400
@@ -205,7 +205,7 @@ def test_naming_the_pack(client, site):
     assert page.select_one("input[name=title]")["value"] == "Notes for the March meeting"
     assert "Your pack is now called “Notes for the March meeting”." in page.select_one(".messages").get_text()
     client.post("/pack/title/", {"title": ""})
-    assert client.session[SESSION_KEY]["title"] == "My print pack"
+    assert client.session[SESSION_KEY]["title"] == "Selected sheets"
 
 
 def test_an_overlong_title_is_refused_with_a_message(client, site):
@@ -214,7 +214,7 @@ def test_an_overlong_title_is_refused_with_a_message(client, site):
     assert response.status_code == 400
     page = BeautifulSoup(response.content, "html.parser")
     assert "Keep the title to 100 characters or fewer." in page.select_one(".field__error").get_text()
-    assert client.session[SESSION_KEY]["title"] == "My print pack"
+    assert client.session[SESSION_KEY]["title"] == "Selected sheets"
 
 
 def test_sheets_unpublished_after_adding_leave_the_pack_with_a_notice(client, site):
