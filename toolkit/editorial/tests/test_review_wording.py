@@ -294,3 +294,18 @@ def test_the_status_panel_copy_is_of_the_wagtail_template_it_changes():
     assert digest == WAGTAIL_STATUS_TEMPLATE_SHA256, (
         f"Wagtail {wagtail.__version__} changed {WAGTAIL_STATUS_TEMPLATE}: redo the toolkit's copy"
     )
+
+
+def test_the_html_emails_say_the_same(settings, sheet, team):
+    """Only when WAGTAILADMIN_NOTIFICATION_USE_HTML is on; Wagtail's own would say "rejected"."""
+    settings.WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+    state = submit(sheet, team["casey"])
+    [submitted] = mail.outbox
+    finish_step(state, team["robin"], "reject", "Shares & <b>votes</b>, please.")
+    rejected = mail.outbox[-1]
+    html = {message.subject: message.alternatives[0].content for message in (submitted, rejected)}
+    assert "Casey Contributor submitted “Community Shares” for review." in html[submitted.subject]
+    body = html["Changes requested: “Community Shares”"]
+    assert "Robin Reviewer has asked for changes" in body
+    assert "Shares &amp; &lt;b&gt;votes&lt;/b&gt;, please." in body
+    assert "reject" not in body.lower()
