@@ -127,8 +127,11 @@ def waiting_step(page, task):
             f"{sender or 'A reviewer'} approved “{title}”. It now waits for your sign-off: "
             "approving it publishes it.",
         )
+    resubmitted = state is not None and state.task_states.filter(status=TaskState.STATUS_REJECTED).exists()
+    done = "resubmitted" if resubmitted else "submitted"
+    after = " after the changes that were asked for" if resubmitted else ""
     return WaitingStep(
         "Submitted for review",
-        f"{sender or 'Someone'} submitted “{title}” for review. Please read it, then approve it "
-        "or request changes.",
+        f"{sender or 'Someone'} {done} “{title}” for review{after}. Please read it, then approve "
+        "it or request changes.",
     )

@@ -146,6 +146,11 @@ def test_a_request_for_changes_mails_the_author_with_the_comment_never_rejected(
     assert "Resubmit for review" in body
     assert "reject" not in (subject + body).lower()
 
+    state.resume(user=team["casey"])
+    [(to, subject, body)] = outbox()
+    assert (to, subject) == ("robin@example.org", "Submitted for review: “Community Shares”")
+    assert "Casey Contributor resubmitted “Community Shares” for review after the changes" in body
+
 
 def test_the_editors_are_mailed_once_for_their_own_step(sheet, team):
     state = submit(sheet, team["casey"])
