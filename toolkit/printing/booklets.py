@@ -38,12 +38,13 @@ KEEP_FOR = datetime.timedelta(days=7)
 BUILDS_PER_CLIENT = (10, 3600)  # new booklets one reader may have made in an hour
 
 
-def booklet_key(host, title, sheets, made_on):
+def booklet_key(host, title, sheets, made_on, intro=""):
     """Everything the booklet is made from, in one hash: a change to any of it is a new booklet
     (the content version covers what the sheets show besides their own revisions: the glossary,
     section names, the licence)."""
     parts = [
         title,
+        intro,
         [[sheet.pk, sheet.live_revision_id] for sheet in sheets],
         made_on.isoformat(),
         host,
@@ -68,18 +69,19 @@ def may_build(request):
     return not any(counts)
 
 
-def booklet_for(request, title, sheets, again=False):
+def booklet_for(request, title, sheets, again=False, intro=""):
     """The ``Booklet`` for these sheets: ready, or queued or being made (queued now if nobody had
     asked; again if its file was cleaned up, its build was lost, or it failed and ``again``).
+    ``intro`` says who a ready-made pack is for, on the cover.
     Raises ``TooManyBooklets`` when a new build is needed and the reader has had their share."""
     host = request.get_host()
-    key = booklet_key(host, title, sheets, timezone.localdate())
+    key = booklet_key(host, title, sheets, timezone.localdate(), intro)
     booklet = Booklet.objects.filter(key=key).first()
     if booklet is None or must_queue_again(booklet, again):
         if not may_build(request):
             raise TooManyBooklets
         booklet = queue_booklet(
-            key, title, [sheet.pk for sheet in sheets], host, request.is_secure(), booklet
+            key, title, [sheet.pk for sheet in sheets], host, request.is_secure(), booklet, intro
         )
     return booklet
 
@@ -92,8 +94,8 @@ def must_queue_again(booklet, again):
     return timezone.now() - booklet.requested_at > STALE_AFTER  # the worker lost it
 
 
-def queue_booklet(key, title, sheet_ids, host, secure, existing=None):
-    fields = {"title": title[:255], "sheet_ids": sheet_ids, "host": host, "secure": secure}
+def queue_booklet(key, title, sheet_ids, host, secure, existing=None, intro=""):
+    fields = {"title": title[:255], "intro": intro, "sheet_ids": sheet_ids, "host": host, "secure": secure}
     try:
         with transaction.atomic():
             if existing is None:
@@ -139,7 +141,8 @@ def build_booklet(key):
         request = paper_request(booklet.host, booklet.secure)
         sheets = live_sheets_in_order(booklet.sheet_ids)
         made_on = booklet.requested_at.astimezone(timezone.get_current_timezone()).date()
-        pdf = render_pdf(booklet_html(request, booklet.title, sheets, made_on), site_base_url(request))
+        html = booklet_html(request, booklet.title, sheets, made_on, intro=booklet.intro)
+        pdf = render_pdf(html, site_base_url(request))
         name = default_storage.save(f"{FOLDER}/{key}.pdf", ContentFile(pdf))
     except Exception as error:  # noqa: BLE001 - the reader is told; the worker carries on
         logger.exception("Booklet %s could not be made", key)

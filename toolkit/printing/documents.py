@@ -127,8 +127,11 @@ def booklet_filename(title):
     return f"{slugify(title) or 'print-pack'}.pdf"
 
 
-def booklet_html(request, title, sheets, made_on):
-    """Cover, contents, every sheet on its own pages, glossary and licence, as one HTML document."""
+def booklet_html(request, title, sheets, made_on, intro=""):
+    """Cover, contents, every sheet on its own pages, glossary and licence, as one HTML document.
+
+    ``intro`` is who a ready-made pack is for: the cover says it under the title.
+    """
     from toolkit.sheets.models import SheetPage
     from toolkit.taxonomy.models import Topic
 
@@ -139,6 +142,7 @@ def booklet_html(request, title, sheets, made_on):
     articles = [sheet_article_html(request, page) for page in pages]
     context = {
         "title": title,
+        "intro": intro,
         "made_on": made_on,
         "sheets": [{"page": page, "article": article} for page, article in zip(pages, articles, strict=True)],
         "glossary": pack_glossary(pages, articles),

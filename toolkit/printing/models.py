@@ -8,10 +8,11 @@ Each is a page, so it has Wagtail's drafts, scheduling, revisions and privacy, l
 
 from django.db import models
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, MultipleChooserPanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from .admin_forms import PrintPackForm
 from .pack import MAX_SHEETS
 
 
@@ -30,14 +31,32 @@ class PrintPackIndexPage(Page):
 
 
 class PrintPackPage(Page):
-    """An ordered set of sheets that anyone can download as one PDF booklet."""
+    """An ordered set of sheets that anyone can download as one PDF booklet.
 
-    intro = models.TextField(blank=True, help_text="One or two sentences: who the pack is for.")
+    Editors choose the sheets several at a time (Wagtail's multiple chooser: tick them in one page
+    chooser) and put them in booklet order by dragging them or with each sheet's arrows.
+    """
+
+    intro = models.TextField(
+        "Who it is for",
+        blank=True,
+        help_text="One or two sentences, shown on the pack's page and on the booklet's cover, "
+        "for example “For residents who want to start a neighbourhood plan.”",
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
-        InlinePanel("items", label="Sheets (in booklet order)", min_num=1, max_num=MAX_SHEETS),
+        MultipleChooserPanel(
+            "items",
+            chooser_field_name="sheet",
+            label="Sheet",
+            heading="Sheets, in booklet order",
+            help_text="“Add sheet” opens the chooser: tick every sheet you want, then “Confirm "
+            f"selection”. Drag a sheet, or use its arrows, to change the order. At most {MAX_SHEETS}.",
+            max_num=MAX_SHEETS,
+        ),
     ]
+    base_form_class = PrintPackForm
     search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["printing.PrintPackIndexPage"]
     subpage_types = []
@@ -76,6 +95,7 @@ class Booklet(models.Model):
 
     key = models.CharField(max_length=64, unique=True)
     title = models.CharField(max_length=255)
+    intro = models.TextField(blank=True, help_text="Who a ready-made pack is for, printed on the cover.")
     sheet_ids = models.JSONField()
     host = models.CharField(max_length=255)
     secure = models.BooleanField(default=True)

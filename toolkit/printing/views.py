@@ -80,7 +80,9 @@ def page_pdf(request, path):
         sheets = page.sheets()
         if not sheets:
             raise Http404("This print pack has no published sheets yet.")
-        return booklet_response(request, page.title, sheets, f"{page.slug}.pdf", shared=True)
+        return booklet_response(
+            request, page.title, sheets, f"{page.slug}.pdf", shared=True, intro=page.intro
+        )
     raise Http404("No published sheet or print pack at this address.")
 
 
@@ -279,11 +281,11 @@ def pack_booklet(request):
     return booklet_response(request, pack.title, sheets, booklet_filename(pack.title), shared=False)
 
 
-def booklet_response(request, title, sheets, filename, shared):
+def booklet_response(request, title, sheets, filename, shared, intro=""):
     """The booklet's PDF when it is made; until then a page that refreshes itself (202), or says
-    it could not be made and offers to try again (503)."""
+    it could not be made and offers to try again (503). ``intro``: who a ready-made pack is for."""
     try:
-        booklet = booklet_for(request, title, sheets, again=request.GET.get("again") == "1")
+        booklet = booklet_for(request, title, sheets, again=request.GET.get("again") == "1", intro=intro)
     except TooManyBooklets:
         return too_many(request, BUILDS_PER_CLIENT)
     if booklet.status == Booklet.READY:
