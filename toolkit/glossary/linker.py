@@ -72,6 +72,10 @@ _DEFINES_AFTER = re.compile(
 )
 _DEFINES_BEFORE = re.compile(r"\b(?:called|known\s+as|named)\s+(?:(?:an?|the)\s+)?$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|[;:]\s")
+_TAG = re.compile(r"<[^>]*>?")
+_BLOCK_EDGE = re.compile(
+    r"</?(?:p|li|dt|dd|td|th|div|h[1-6]|ul|ol|dl|section|blockquote|br)\b[^>]*>?", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -261,7 +265,7 @@ class Linker:
                 continue  # part of the name of an Act
             if match.start() < defined_until.get(key, -1):
                 continue  # the sentence that defines it, mentioning it again
-            if _defines(text, match.start(), match.end()):
+            if _defines(text, match.start(), match.end(), _around(source, start, end)):
                 defined_until[key] = _sentence_end(text, match.end())
                 continue
             span = to_raw(match.start(), match.end())
@@ -278,10 +282,20 @@ def _law_titles(text):
     return [title.span() for title in _LAW_TITLE.finditer(text)]
 
 
-def _defines(text, start, end):
-    """Whether the words at ``text[start:end]`` are being defined by the sentence they stand in."""
-    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    return bool(_DEFINES_AFTER.match(text, end) or _DEFINES_BEFORE.search(text[sentence_start:start]))
+def _around(source, start, end):
+    """The text just before and just after the run ``source[start:end]`` within its block, as plain
+    text: a term in bold or in italics is defined by the words outside the element."""
+    before = _BLOCK_EDGE.split(source[max(0, start - 200) : start])[-1]
+    after = _BLOCK_EDGE.split(source[end : end + 200])[0]
+    return html.unescape(_TAG.sub("", before)), html.unescape(_TAG.sub("", after))
+
+
+def _defines(text, start, end, around=("", "")):
+    """Whether the words at ``text[start:end]`` are being defined by the sentence they stand in
+    (``around`` is the plain text either side of ``text`` in the same block)."""
+    before, after = (around[0] + text[:start])[-160:], (text[end:] + around[1])[:80]
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(before)), default=0)
+    return bool(_DEFINES_AFTER.match(after) or _DEFINES_BEFORE.search(before[sentence_start:]))
 
 
 def _sentence_end(text, offset):

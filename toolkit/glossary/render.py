@@ -1,8 +1,11 @@
 """A sheet's texts with glossary terms linked, cached until anything changes.
 
-The texts are the summary, a Method Sheet's own parts (when to use it, who is involved, each
-step's text, pitfalls, what good looks like), the body and the key facts, linked in page order
-so that the first mention on the page is the one linked.
+The texts are the key facts, a Method Sheet's own parts (when to use it, who is involved, each
+step's text, pitfalls, what good looks like) and the body, linked in page order so that the first
+mention on the page is the one linked. The summary is never linked: it is the sheet's own
+one-paragraph explanation, read before anything else, and a definition inside it would interrupt
+the very sentences that say what the sheet is about. Links to other websites in the rich text are
+marked as such (``toolkit.core.external_links``) before terms are linked.
 
 The linked HTML is cached under the sheet's live revision, the glossary version and the site's
 content version, so publishing the sheet, editing a term or moving a page makes it stale. Previews
@@ -18,6 +21,7 @@ from django.utils.safestring import mark_safe
 from wagtail.templatetags.wagtailcore_tags import richtext
 
 from toolkit.core.cache import remember
+from toolkit.core.external_links import mark_external_links
 
 from .cache import glossary_version
 from .glossary import current_glossary
@@ -28,7 +32,7 @@ def safe(html):
     return mark_safe(html)  # noqa: S308
 
 
-CACHE_FORMAT = 3  # bumped when the cached parts change shape
+CACHE_FORMAT = 4  # bumped when the cached parts change shape
 
 
 @dataclass
@@ -70,15 +74,20 @@ def method_texts(page, context):
     if page.kind != "method":
         return {}
     return {
-        "when_to_use": str(richtext(page.when_to_use)),
-        "who_is_involved": str(richtext(page.who_is_involved)),
+        "when_to_use": rich_html(page.when_to_use),
+        "who_is_involved": rich_html(page.who_is_involved),
         "steps": [
-            {"title": step.title, "text": str(richtext(step.text))}
+            {"title": step.title, "text": rich_html(step.text)}
             for step in related_rows(page, context, "steps")
         ],
         "pitfalls": [str(conditional_escape(p.text)) for p in related_rows(page, context, "pitfalls")],
-        "what_good_looks_like": str(richtext(page.what_good_looks_like)),
+        "what_good_looks_like": rich_html(page.what_good_looks_like),
     }
+
+
+def rich_html(value):
+    """A rich text field as the reader sees it, links to other websites marked."""
+    return mark_external_links(str(richtext(value)))
 
 
 def map_method_texts(method, apply):
@@ -105,10 +114,9 @@ def _link_parts(page, context):
     glossary = current_glossary()
     if page.link_glossary_terms and len(glossary.index):
         linker = glossary.linker(sheet_id=page.pk)
-        summary = linker.link(summary)
+        facts = [linker.link(html) for html in facts]  # the key facts come first, under the summary
         method = map_method_texts(method, linker.link)
         body = [linker.link(html) for html in body]
-        facts = [linker.link(html) for html in facts]
         definitions = glossary.definitions(linker.linked, current_sheet_id=page.pk)
     return {
         "summary": summary,

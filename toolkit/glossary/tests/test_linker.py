@@ -257,3 +257,14 @@ def test_a_term_defined_in_one_sentence_is_linked_in_the_next():
 def test_a_sentence_that_only_uses_a_term_still_links_it():
     for html in ("<p>The interim moratorium is over.</p>", "<p>Call the charity. It is an old one.</p>"):
         assert linked(link_terms(html, index(MORATORIUM, CHARITY))), html
+
+
+def test_a_term_in_bold_or_italics_is_defined_by_the_words_outside_the_element():
+    for html in (
+        "<p>This starts a 6-week <b>interim moratorium</b>, which is a pause on the sale.</p>",
+        "<p>A pause, called the <em>interim moratorium</em>, starts.</p>",
+    ):
+        assert linked(link_terms(html, index(MORATORIUM))) == [], html
+    # The words around are those of the same paragraph, never the next one.
+    html = "<ul><li>An interim moratorium</li><li>is one of the rules.</li></ul>"
+    assert linked(link_terms(html, index(MORATORIUM))) == [("moratorium", "interim moratorium")]
