@@ -104,7 +104,9 @@ def prepare_site(env, n):
 
 
 @contextmanager
-def gunicorn(env, port, workers=2):
+def gunicorn(env, port, workers=2, quiet=False):
+    """A gunicorn on ``port``; ``quiet`` drops its log (e.g. a line per 429 under a flood)."""
+    output = subprocess.DEVNULL if quiet else None
     process = subprocess.Popen(
         [
             GUNICORN,
@@ -119,6 +121,8 @@ def gunicorn(env, port, workers=2):
         cwd=ROOT,
         env=env,
         start_new_session=True,
+        stdout=output,
+        stderr=output,
     )
     try:
         wait_until_up(f"http://127.0.0.1:{port}/")
@@ -234,3 +238,76 @@ def median_ms(values):
 def dump(name, data):
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / f"{name}.json").write_text(json.dumps(data, indent=2), encoding="utf-8")
+
+
+QUEUED = """
+from django_tasks_db.models import DBTaskResult
+print(DBTaskResult.objects.filter(status__in=["READY", "RUNNING"]).count())
+"""
+
+
+def wait_for_the_queue(stack, minutes=15):
+    """Loading 1,000 sheets queues thousands of tasks (search and reference index updates, front
+    cache purges); measure only once the worker has done them, or it competes with the servers."""
+    deadline = time.monotonic() + minutes * 60
+    while time.monotonic() < deadline:
+        waiting = int(stack.manage("shell", "--no-imports", "-c", QUEUED).strip().splitlines()[-1])
+        if not waiting:
+            return
+        log(f"Waiting for the task worker: {waiting} tasks queued ...")
+        time.sleep(5)
+    sys.exit(f"the task worker did not empty its queue in {minutes} minutes")
+
+
+def add_stack_arguments(parser, port):
+    parser.add_argument("--n", type=int, default=1000)
+    parser.add_argument("--db", choices=["postgres", "sqlite"], default="postgres")
+    parser.add_argument("--redis", default="redis://127.0.0.1:6379/9", help="used with --db postgres")
+    parser.add_argument(
+        "--port", type=int, default=port, help="nginx; Varnish and gunicorn take the next ones"
+    )
+    parser.add_argument("--workers", type=int, default=2)
+
+
+@contextmanager
+def bench_stack(name, args, overrides=None):
+    """The stack of deploy/ (``deploy/stack.py``) with production settings on a fresh database
+    holding the demo toolkit and ``args.n`` corpus sheets, its task queue empty; stopped after."""
+    sys.path.insert(0, str(ROOT))
+    from deploy.stack import Stack, StackError, stop_recorded
+
+    database = f"toolkit_bench_{name}_{args.n}"
+    fresh_database(args.db, database)
+    redis = args.redis if args.db == "postgres" else ""
+    if redis:
+        db = redis.rsplit("/", 1)[-1]
+        subprocess.run(["redis-cli", "-h", "127.0.0.1", "-n", db, "flushdb"], check=True, capture_output=True)
+    run = OUT / "stack"
+    stop_recorded(run) if (run / "stack.json").exists() else None
+    env = {"DATABASE_URL": database_url(args.db, database), "REDIS_URL": redis, "LOG_LEVEL": "ERROR"}
+    stack = Stack(run, args.port, servers=1, workers=args.workers, env=env | (overrides or {}), setup=False)
+    run.mkdir(parents=True, exist_ok=True)
+    log(f"Loading {args.n} sheets into {args.db}{' + Redis' if redis else ''} ...")
+    # Index updates and purges run as the sheets are loaded (nothing is listening yet to purge),
+    # not queued for the worker: thousands of them would compete with the measurements.
+    loading = stack.environment() | {"TASK_BACKEND": "immediate", "FRONTEND_CACHE_PURGE_URL": ""}
+    for command in (
+        ("migrate", "--noinput", "-v0"),
+        ("load_demo", "-v0"),
+        ("load_bench_corpus", str(corpus(args.n))),
+        ("collectstatic", "--noinput", "-v0"),
+    ):
+        done = subprocess.run(
+            [PYTHON, "manage.py", *command], cwd=ROOT, env=loading, capture_output=True, text=True
+        )
+        if done.returncode:
+            sys.exit(f"{name}: manage.py {command[0]} failed: {(done.stderr or done.stdout).strip()[-500:]}")
+    try:
+        stack.start()
+    except StackError as error:
+        sys.exit(f"{name}: {error}")
+    try:
+        wait_for_the_queue(stack)
+        yield stack
+    finally:
+        stack.stop()

@@ -22,12 +22,17 @@ backend app1 {
     .connect_timeout = 2s;
     .first_byte_timeout = 90s;
     .between_bytes_timeout = 30s;
+    # Is the process answering? (/healthz also checks the database.) Lenient on purpose: a busy
+    # server answers a probe late, and one marked sick would turn every reader away, so a server
+    # is dropped only after 4 of the last 5 probes (3 s apart) failed or took over 3 s. A server
+    # that is down meanwhile costs a retry on another (vcl_backend_error), not an error.
     .probe = {
-        .url = "/healthz/live";  # is the process answering? (/healthz also checks the database)
-        .interval = 2s;
-        .timeout = 1s;
-        .window = 3;
+        .url = "/healthz/live";
+        .interval = 3s;
+        .timeout = 3s;
+        .window = 5;
         .threshold = 2;
+        .initial = 2;
     }
 }
 
@@ -77,6 +82,31 @@ sub vcl_backend_response {
     }
     # Just after a page expires, one reader may get it while a fresh copy is fetched (grace).
     set beresp.grace = 30s;
+}
+
+sub vcl_backend_error {
+    # The server did not answer (restarting, crashed): a read is tried once more, on the next one.
+    if (bereq.retries < 1 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+        return (retry);
+    }
+    # Then a page in plain words, not Varnish's own, and no copy of it is kept.
+    set beresp.http.Content-Type = "text/html; charset=utf-8";
+    set beresp.http.Retry-After = "30";
+    set beresp.http.Cache-Control = "no-store";
+    set beresp.ttl = 0s;
+    synthetic({"<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Not available right now</title></head>
+<body>
+<main>
+<h1>Sorry, the toolkit is not available right now</h1>
+<p>Please try again in a minute. If you were sending a form, go back and send it again then.</p>
+</main>
+</body>
+</html>
+"});
+    return (deliver);
 }
 
 sub vcl_deliver {

@@ -99,7 +99,7 @@ def test_a_page_published_through_the_admin_shows_through_the_front_cache_at_onc
     assert any("Neighbourhood Plan, just published" in body for body in pages), topic
 
 
-def test_two_app_servers_show_a_publish_on_either_and_through_the_front_cache(stack):
+def test_two_app_servers_show_a_publish_on_either_and_readers_never_see_one_stop(stack):
     running = stack(servers=2)
     first, second = (WebClient(f"http://127.0.0.1:{port}") for port in running.app_ports)
     through_front = reader(running)
@@ -116,6 +116,17 @@ def test_two_app_servers_show_a_publish_on_either_and_through_the_front_cache(st
         for line in (running.run / f"gunicorn-{n}-access.log").read_text().splitlines()
     }
     assert len(served_by) >= 2
+
+    # One server stops for real: every read (search is never front-cached) is answered by the
+    # other, before the front cache's probes have even noticed.
+    running.stop_process("gunicorn-1")
+    answers = [through_front.get(f"/search/?q=plan{n}") for n in range(6)]
+    assert [status for status, _, _ in answers] == [200] * 6
+    # Both stopped: a designed page that says to try again, not Varnish's "Guru Meditation".
+    running.stop_process("gunicorn-2")
+    status, body, headers = through_front.get("/search/?q=plan")
+    assert (status, headers.get("Retry-After")) == (503, "30")
+    assert "the toolkit is not available right now" in body and "Guru" not in body
 
 
 UPLOAD = """
