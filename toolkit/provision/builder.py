@@ -2,7 +2,8 @@
 
 ``migrate`` leaves Wagtail's "Welcome to your new Wagtail site!" page at the top of a site called
 localhost. A toolkit needs its home page there instead, the pages its addresses lead to (topics,
-get started, glossary, useful information, print packs, about, contact), the standard sections,
+get started, glossary, useful information, ready-made packs, about, contact, and the privacy
+notice, accessibility statement and cookies page that a council's site must have), the standard sections,
 topics and audiences, its name and public address, and the editorial roles and workflow.
 
 Everything is looked up before it is made, and nothing that exists is changed, so a second run
@@ -29,6 +30,7 @@ from toolkit.editorial.roles import setup_roles
 from toolkit.feedback.models import ContactFormField, ContactPage
 from toolkit.glossary.models import GlossaryPage
 from toolkit.printing.models import PrintPackIndexPage
+from toolkit.provision.facts import fill_in, site_facts
 from toolkit.sheets.models import SectionPage
 from toolkit.taxonomy.models import Audience, PathwayIndexPage, Topic, TopicIndexPage
 
@@ -112,12 +114,16 @@ class StandardContent:
     audiences: list
     topics: list
     licence: str = ""
+    legal_pages: dict = field(default_factory=dict)
 
     @classmethod
     def from_file(cls, path=STANDARD_FILE):
         data = read_yaml(path)
         try:
-            return cls(**{name: data[name] for name in ("home", "pages", "sections", "audiences", "topics")})
+            return cls(
+                **{name: data[name] for name in ("home", "pages", "sections", "audiences", "topics")},
+                legal_pages=data.get("legal_pages") or {},
+            )
         except (KeyError, TypeError) as error:
             raise ToolkitSetupError(f"{Path(path).name}: bad or missing {error}") from error
 
@@ -260,6 +266,8 @@ class ToolkitBuilder:
             body=PageBodyBlock().to_python(html_to_blocks(about.get("body", ""))),
         )
         self.contact_page(home, pages["contact"])
+        for slug, row in self.content.legal_pages.items():
+            self.legal_page(home, slug, row)
 
     def contact_page(self, home, row):
         get_or_add_child(
@@ -273,6 +281,32 @@ class ToolkitBuilder:
             intro=row.get("intro", ""),
             thank_you_text=row.get("thank_you_text", ""),
             subject=row.get("subject", ""),
+        )
+
+    def legal_page(self, home, slug, row):
+        """A privacy notice, accessibility statement or cookies page: a standard page, so editors
+        finish and keep it up to date like any other. Its facts about the software are filled in
+        from the settings (``facts.py``); a box at the top asks the editors to fill in the rest."""
+        if Page.objects.child_of(home).filter(slug=slug).exists():
+            self.report.count(StandardPage._meta.verbose_name, False)
+            return
+        facts = site_facts(Site.objects.get(root_page=home).root_url, self.name)
+        try:
+            blocks = [
+                {"type": "callout", "value": {"kind": "warning", "text": fill_in(row["notice"], facts)}}
+            ]
+            blocks += html_to_blocks(fill_in(row["body"], facts))
+            fields = {"title": row["title"], "intro": fill_in(row.get("intro", ""), facts)}
+        except (KeyError, ValueError) as error:
+            raise ToolkitSetupError(f"legal page {slug!r}: bad or missing {error}") from error
+        get_or_add_child(
+            home,
+            StandardPage,
+            slug,
+            self.report,
+            show_in_menus=bool(row.get("in_menu")),
+            body=PageBodyBlock().to_python(blocks),
+            **fields,
         )
 
 

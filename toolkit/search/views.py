@@ -31,9 +31,9 @@ def popular_topics():
     """The topics with the most sheets, offered when a search finds nothing: a way on that is
     more likely to help than an empty page."""
     return list(
-        Topic.objects.with_sheet_counts().filter(sheet_count__gt=0).order_by("-sheet_count", "name")[
-            :POPULAR_TOPICS
-        ]
+        Topic.objects.with_sheet_counts()
+        .filter(sheet_count__gt=0)
+        .order_by("-sheet_count", "name")[:POPULAR_TOPICS]
     )
 
 
