@@ -212,9 +212,10 @@ def test_reply_and_close_sends_the_reply_and_closes_in_one_step(admin_client, si
     assert log_actions(change) == [REPLIED_ACTION]
     entry = ModelLogEntry.objects.get(object_id=str(change.pk), action=REPLIED_ACTION)
     assert entry.user.username == "admin" and entry.data == {"status": "accepted"}
-    assert "is closed as accepted. Your reply was sent to sam@example.org." in admin_client.get(
-        response["Location"]
-    ).content.decode()
+    assert (
+        "is closed as accepted. Your reply was sent to sam@example.org."
+        in admin_client.get(response["Location"]).content.decode()
+    )
 
 
 def test_sending_needs_a_reply_but_closing_without_one_is_one_click(admin_client, site, change):
