@@ -40,7 +40,8 @@ class CloseBulkAction(SnippetBulkAction):
         return self.permission_policy.user_has_permission_for_instance(self.request.user, "change", item)
 
     def get_all_objects_in_listing_query(self, parent_id):
-        """Choosing "select all" reaches every open item, whatever page of the listing is showing."""
+        """Wagtail's "select all in listing" sends ``id=all`` without the listing's filters, so it
+        means every open item of the queue (never a closed one, whose outcome would be rewritten)."""
         return self.model.objects.open().values_list("pk", flat=True)
 
     def get_execution_context(self):
