@@ -5,6 +5,7 @@ filter, so topics and audiences are required to publish or to submit for review 
 approved is published as it was submitted). Drafts may be saved without them: Wagtail lifts
 required fields on "Save draft" for every field its ``FieldPanel`` marks ``required_on_save=False``
 (``WagtailAdminModelForm.defer_required_fields``), and the panels of both kinds do so for these.
+Wagtail's bulk "Publish" skips the form, so ``wagtail_hooks.py`` asks ``missing_to_publish`` there.
 """
 
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -25,3 +26,9 @@ class SheetPageForm(WagtailAdminPageForm):
             if name in self.fields:
                 self.fields[name].required = True
                 self.fields[name].error_messages["required"] = message
+
+
+def missing_to_publish(sheet):
+    """The names of what ``sheet``'s latest draft still needs before it may be published."""
+    latest = sheet.get_latest_revision_as_object()
+    return [name for name in REQUIRED_TO_PUBLISH if not list(getattr(latest, name).all())]

@@ -24,11 +24,9 @@ def today():
     return timezone.localdate()
 
 
-def new_draft(site, **fields):
+def new_draft(site, title="Community Shares", slug="community-shares"):
     """A sheet never published, with no topics, audiences or review date."""
-    sheet = f.DefinitionSheetPageFactory(
-        parent=site.section, title="Community Shares", slug="community-shares", live=False, **fields
-    )
+    sheet = f.DefinitionSheetPageFactory(parent=site.section, title=title, slug=slug, live=False)
     DefinitionSheetPage.objects.filter(pk=sheet.pk).update(last_reviewed=None)
     sheet.refresh_from_db()
     sheet.save_revision()
@@ -89,6 +87,41 @@ def test_with_a_topic_and_an_audience_it_publishes(editor_client, site):
     sheet.refresh_from_db()
     assert sheet.live
     assert list(sheet.topics.all()) == [site.topic] and list(sheet.audiences.all()) == [site.audience]
+
+
+def bulk_publish(client, pages, next_url, **form):
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+    query = "&".join(f"id={page.pk}" for page in pages)
+    return client.post(f"{url}?{query}&next={next_url}", form, follow=True)
+
+
+def test_bulk_publishing_an_unplaced_sheet_publishes_nothing(editor_client, site):
+    """Wagtail's bulk "Publish" skips the form; the same rule holds there."""
+    unplaced = new_draft(site)
+    placed = new_draft(site, title="Community Land Trust", slug="community-land-trust")
+    placed.topics.set([site.topic])
+    placed.audiences.set([site.audience])
+    placed.save_revision()
+    response = bulk_publish(editor_client, [unplaced, placed], f"/admin/pages/{site.section.pk}/")
+    html = response.content.decode()
+    assert (
+        "Nothing was published. These sheets need at least one topic and one audience first: “Community Shares”."
+        in html
+    )
+    assert not DefinitionSheetPage.objects.filter(pk__in=[unplaced.pk, placed.pk], live=True).exists()
+
+    bulk_publish(editor_client, [placed], f"/admin/pages/{site.section.pk}/")
+    assert DefinitionSheetPage.objects.get(pk=placed.pk).live
+
+
+def test_bulk_publishing_a_section_with_its_drafts_checks_the_drafts(editor_client, site):
+    new_draft(site)
+    response = bulk_publish(editor_client, [site.section], "/admin/pages/", include_descendants="on")
+    assert (
+        "These sheets need at least one topic and one audience first: “Community Shares”"
+        in response.content.decode()
+    )
+    assert not DefinitionSheetPage.objects.get(slug="community-shares").live
 
 
 @pytest.fixture
