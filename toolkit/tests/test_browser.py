@@ -169,6 +169,8 @@ def test_no_horizontal_scrolling_at_320px(
 def test_open_menu_fits_on_screen(page, live_site, site_url, width):
     page.set_viewport_size({"width": width, "height": 800})
     page.goto(site_url(live_site.home.url))
+    if width < 640:  # below 40em the navigation is behind the header's Menu button
+        page.get_by_role("button", name="Menu").click()
     page.locator("details.menu summary").click()
     menu = page.locator(".menu__list")
     expect(menu).to_be_visible()
@@ -185,12 +187,13 @@ def test_print_stylesheet(page, live_site, site_url):
     # On screen the header is there and the link address is not printed after the link.
     link = page.locator(".links-out a.external").first
     after = "el => getComputedStyle(el, '::after').content"
-    assert page.locator(".main-nav").is_visible()
+    assert page.locator(".site-nav").is_visible()
     assert page.locator(".site-header .search-form").is_visible()
     assert "legislation.gov.uk" not in link.evaluate(after)
 
     page.emulate_media(media="print")
-    assert not page.locator(".main-nav").is_visible()
+    assert not page.locator(".site-nav").is_visible()
+    assert not page.locator(".phase-banner").is_visible()
     assert not page.locator(".site-header .search-form").is_visible()
     assert "https://www.legislation.gov.uk/ukpga/2011/20/contents" in link.evaluate(after)
     # The sheet's own content still prints.

@@ -139,13 +139,17 @@ def test_navigation_skip_link_breadcrumbs_and_menus(client, site):
     skip = page.select_one("a.skip-link")
     assert skip["href"] == "#main" and page.select_one("main#main")
     nav = page.select_one("nav[aria-label=Main]").get_text(" ")
-    for label in ("About", "Contact", "Useful information", "Get started", "Start here for People", "Log in"):
+    for label in ("About", "Contact", "Useful information", "Get started", "Start here for People"):
         assert label in nav
+    assert "Your pack" in nav
+    assert "Log in" not in page.select_one("header").get_text(" ")  # editors sign in from the footer
     crumbs = [a.get_text(strip=True) for a in page.select(".breadcrumbs a")]
     assert crumbs == ["Home", "Neighbourhood Planning"]
     assert page.select_one(".breadcrumbs [aria-current=page]").get_text() == "Neighbourhood Plan"
-    footer = page.select_one("footer.site-footer").get_text(" ")
-    assert "Tools and Techniques" in footer and "surveys" in footer
+    footer = page.select_one("footer.site-footer")
+    assert "Tools and Techniques" in footer.get_text(" ")
+    assert footer.find("a", string="All topics")["href"] == site.topic_index.url
+    assert "surveys" not in footer.get_text(" ")  # one link to the topics, not a list of them
     assert len(page.find_all("h1")) == 1
 
 

@@ -34,7 +34,7 @@ def test_build_a_pack_from_search_and_a_route_reorder_it_and_download_it(page, l
     expect(page.locator(".messages")).to_contain_text("(2 sheets)")
 
     # The header's link leads to the pack, which survives the page loads.
-    tab_until(page, link("Print pack"), "the Print pack link in the header")
+    tab_until(page, link("Your pack"), "the Your pack link in the header")
     page.keyboard.press("Enter")
     page.wait_for_url("**/pack/")
     assert pack_titles(page) == ["Neighbourhood Forum", "Run a community survey"]

@@ -1,9 +1,41 @@
 // Progressive enhancement only: every page works without this file.
 
-// Close the "Get started" menu with Escape or when focus leaves it, as readers expect of a menu.
+// The header's "Menu" button (GOV.UK's header on small screens): below 40em the navigation folds
+// away behind it, Enter or Space opens it, Escape closes it and returns to the button. Without
+// this script the button stays hidden and the navigation shows.
+(function () {
+    const header = document.querySelector(".site-header");
+    const button = header && header.querySelector(".menu-toggle");
+    const nav = button && document.getElementById(button.getAttribute("aria-controls"));
+    if (!nav || !window.matchMedia) return;
+    const small = window.matchMedia("(max-width: 39.9375em)");
+    const isOpen = () => button.getAttribute("aria-expanded") === "true";
+    function setOpen(open) {
+        button.setAttribute("aria-expanded", open ? "true" : "false");
+        nav.classList.toggle("site-nav--closed", !open);
+    }
+    setOpen(false);
+    button.hidden = false;
+    header.classList.add("site-header--menu");
+    button.addEventListener("click", () => setOpen(!isOpen()));
+    [button, nav].forEach((element) => {
+        element.addEventListener("keydown", (event) => {
+            if (event.key === "Escape" && isOpen() && small.matches && !event.defaultPrevented) {
+                event.preventDefault();
+                setOpen(false);
+                button.focus();
+            }
+        });
+    });
+})();
+
+// Close the "Get started" menu with Escape or when focus leaves it, as readers expect of a menu;
+// open, it stays on screen even when its summary is near the right edge.
 document.querySelectorAll("details.menu").forEach((menu) => {
+    const list = menu.querySelector(".menu__list");
     menu.addEventListener("keydown", (event) => {
         if (event.key === "Escape" && menu.open) {
+            event.preventDefault();
             menu.open = false;
             menu.querySelector("summary").focus();
         }
@@ -11,7 +43,34 @@ document.querySelectorAll("details.menu").forEach((menu) => {
     menu.addEventListener("focusout", (event) => {
         if (!menu.contains(event.relatedTarget)) menu.open = false;
     });
+    menu.addEventListener("toggle", () => {
+        if (!list || !menu.open) return;
+        list.style.left = "";
+        const overflow = list.getBoundingClientRect().right - (document.documentElement.clientWidth - 8);
+        if (overflow > 0 && getComputedStyle(list).position === "absolute") list.style.left = `${-overflow}px`;
+    });
 });
+
+// A form sent back with mistakes: its error summary takes focus, so a screen reader reads it out
+// and the keyboard starts from it (GOV.UK's error summary). Its links go to the field with the
+// field's label in view, not hidden above the top of the screen.
+(function () {
+    const summary = document.querySelector(".error-summary[tabindex='-1']");
+    if (!summary) return;
+    summary.focus();
+    summary.querySelectorAll("a[href^='#']").forEach((link) => {
+        link.addEventListener("click", (event) => {
+            const field = document.getElementById(link.getAttribute("href").slice(1));
+            if (!field) return;
+            const legend = field.closest("fieldset") && field.closest("fieldset").querySelector("legend");
+            const label = document.querySelector(`label[for="${field.id}"]`) || legend || field;
+            event.preventDefault();
+            label.scrollIntoView();
+            window.scrollBy(0, -16);
+            field.focus({ preventScroll: true });
+        });
+    });
+})();
 
 // Search-as-you-type: the WAI-ARIA 1.2 combobox pattern with a listbox popup.
 // Arrow keys move through suggestions, Enter opens the chosen one, Escape closes the list;
