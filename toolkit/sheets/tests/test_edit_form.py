@@ -106,21 +106,43 @@ def headings(html):
     return [a or b for a, b in found]
 
 
+def heading_above(html, text):
+    """The heading a reader sees over ``text`` on a sheet (the last <h2> before it)."""
+    article = html[html.index("<article") :]
+    before = article[: article.index(text)]
+    return re.findall(r"<h2[^>]*>([^<]+)</h2>", before)[-1].strip()
+
+
 def test_labels_are_the_words_readers_see(editor_client, site):
-    """The sheet's own headings ("Useful links", "See also"...) and footer ("Useful for"...)."""
-    method = editor_client.get(edit_url(site.method)).content.decode()
-    definition = editor_client.get(edit_url(site.definition)).content.decode()
-    everything = dict.fromkeys(["pitfalls", "key_facts", "links_out", "see_also_sheets"], [1])
-    parts = everything | {"related_sheets": []}  # made by the site, not the editor
-    public = [
-        item["title"] for item in site.method.method_contents(parts) + site.method.fixed_contents(parts)
-    ]
-    assert "Useful links" in public
-    for words in public + ["Time", "Cost", "Skills", "Topics", "Useful for", "Last reviewed"]:
-        assert words in headings(method), words
-    assert "Also known as" in headings(definition)
-    for form in (method, definition):
-        assert "Links out" not in form
+    """Each part of the form is named as the sheet names it where readers see its contents."""
+    method_form = headings(editor_client.get(edit_url(site.method)).content.decode())
+    definition_form = headings(editor_client.get(edit_url(site.definition)).content.decode())
+    method = editor_client.get(site.method.url).content.decode()
+    definition = editor_client.get(site.definition.url).content.decode()
+    step, pitfall = site.method.steps.first().title, site.method.pitfalls.first().text
+    under_headings = {
+        "key facts": (definition, "First key fact.", definition_form),
+        "useful links": (definition, ">Localism Act 2011<", definition_form),
+        "see also": (definition, site.other_definition.title, definition_form),
+        "when to use it": (method, "When you need to hear from many people.", method_form),
+        "who is involved": (method, "A small team of volunteers.", method_form),
+        "steps": (method, step, method_form),
+        "pitfalls": (method, pitfall, method_form),
+        "what good looks like": (method, "Lots of people took part", method_form),
+    }
+    for part, (page, text, form) in under_headings.items():
+        assert heading_above(page, text) in form, f"{part}: readers see “{heading_above(page, text)}”"
+    for word, page, form in [
+        ("Time", method, method_form),
+        ("Cost", method, method_form),
+        ("Skills", method, method_form),
+        ("Topics", definition, definition_form),
+        ("Useful for", definition, definition_form),
+        ("Last reviewed", definition, definition_form),
+    ]:
+        assert re.search(rf"<dt[^>]*>{word}</dt>", page) and word in form, word
+    assert "Also known as:" in definition and "Also known as" in definition_form
+    assert "Links out" not in method_form + definition_form
 
 
 def test_see_also_rows_say_they_are_sheets(editor_client, site):
