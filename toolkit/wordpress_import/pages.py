@@ -33,7 +33,8 @@ class PageWriter:
         else:
             fields["summary"] = spec["summary"]
             fields["topics"] = spec["topics"]
-            fields["last_reviewed"] = (spec["modified"] or self.now).date()
+            # A scheduled post's "modified" can lie in the future; a review cannot.
+            fields["last_reviewed"] = min((spec["modified"] or self.now).date(), self.now.date())
         if target == "definition":
             fields["term"] = spec["title"][:TERM_MAX_CHARS]
         if target == "method":
