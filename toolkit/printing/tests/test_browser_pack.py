@@ -23,9 +23,7 @@ def test_build_a_pack_from_search_and_a_route_reorder_it_and_download_it(page, l
     page.keyboard.press("Enter")
     page.wait_for_load_state()
     assert page.url.endswith("/search/?q=neighbourhood+forum"), "back on the results"
-    expect(page.locator(".messages")).to_contain_text(
-        "“Neighbourhood Forum” is now in your pack (1 sheet)."
-    )
+    expect(page.locator(".messages")).to_contain_text("“Neighbourhood Forum” is now in your pack (1 sheet).")
 
     # From a "Get started" route, by keyboard.
     page.goto(site_url(live_site.pathway.url))

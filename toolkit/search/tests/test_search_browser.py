@@ -1,4 +1,5 @@
-"""Search in a real browser, by keyboard only: suggestions, a facet, and the sheet."""
+"""Search in a real browser, by keyboard only: suggestions, a facet, and the sheet; and on a
+phone, results first with the filters folded under "Filter results"."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -26,10 +27,17 @@ def test_keyboard_reader_uses_a_suggestion_and_a_facet(page, site_url):
     page.wait_for_url("**/search/?q=ndp")
     expect(page.locator(".search-results")).to_contain_text("Neighbourhood Plan")
 
-    tab_until(page, lambda el: "Definition sheets" in el["text"], "the facet")
+    # One sheet is found, so there is nothing to filter; a wider search has filters.
+    expect(page.locator(".filters")).to_have_count(0)
+    tab_until(page, lambda el: el["id"] == "search-page-q", "the search box")
+    page.keyboard.press("ControlOrMeta+A")
+    page.keyboard.type("neighbourhood")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/?q=neighbourhood")
+    tab_until(page, lambda el: el["text"] == "Definition sheets (2)", "the facet")
     page.keyboard.press("Enter")
     page.wait_for_url("**kind=definition**")
-    expect(page.locator(".active-filters")).to_contain_text("Remove filter: kind")
+    expect(page.locator(".active-filters")).to_contain_text("Type of sheet: Definition sheets")
 
     tab_until(page, lambda el: el["inResults"], "a result")
     page.keyboard.press("Enter")
@@ -55,3 +63,79 @@ def test_results_with_facets_and_open_suggestions_pass_axe(page, site_url):
     expect(box).to_have_attribute("aria-expanded", "true")
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+PHONE = {"width": 375, "height": 812}
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def top_of_first_result(page):
+    return page.locator(".search-results > li").first.bounding_box()["y"]
+
+
+def no_sideways_scrolling(page):
+    return page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+
+
+def test_on_a_phone_the_first_result_is_on_the_first_screen(phone, site_url):
+    phone.goto(site_url("/search/?q=council"))
+    first = phone.locator(".search-results > li").first
+    expect(first).to_contain_text("Neighbourhood Plan")
+    assert top_of_first_result(phone) < PHONE["height"]
+    title = first.locator(".card__title").bounding_box()
+    assert title["y"] + title["height"] < PHONE["height"], "the first result's title is on screen too"
+
+
+def test_on_a_phone_the_filters_fold_under_one_line_and_open_by_keyboard(phone, site_url):
+    phone.goto(site_url("/search/?q=neighbourhood"))
+    filters = phone.locator("details.filters")
+    summary = filters.locator("summary")
+    assert filters.evaluate("el => el.open") is False
+    assert summary.bounding_box()["height"] < 60
+    assert top_of_first_result(phone) < PHONE["height"]
+    method = filters.get_by_role("link", name="Method sheets (1)")
+    expect(method).to_be_hidden()
+
+    tab_until(phone, lambda el: el["tag"] == "summary" and el["text"] == "Filter results", "Filter results")
+    phone.keyboard.press("Enter")
+    expect(method).to_be_visible()
+    phone.keyboard.press("Space")
+    expect(method).to_be_hidden()
+    phone.keyboard.press("Space")
+    expect(method).to_be_visible()
+    phone.set_viewport_size({"width": 320, "height": 812})
+    assert no_sideways_scrolling(phone), "sideways scrolling at 320 px with the filters open"
+    phone.set_viewport_size(PHONE)
+
+    tab_until(phone, lambda el: el["tag"] == "a" and el["text"] == "Method sheets (1)", "a filter")
+    phone.keyboard.press("Enter")
+    phone.wait_for_url("**kind=method**")
+    expect(phone.locator(".active-filters")).to_contain_text("Type of sheet: Method sheets")
+    expect(phone.locator(".filters__summary")).to_have_text("Filter results (1 chosen)")
+    assert phone.locator("details.filters").evaluate("el => el.open") is False
+    assert top_of_first_result(phone) < PHONE["height"]
+
+
+def test_no_results_page_fits_a_small_phone(phone, site_url):
+    phone.set_viewport_size({"width": 320, "height": 640})
+    phone.goto(site_url("/search/?q=xylophone"))
+    expect(phone.locator(".no-results").get_by_role("link", name="suggest a sheet")).to_be_visible()
+    assert no_sideways_scrolling(phone)
+
+
+def test_on_a_wide_screen_the_filters_are_open_beside_the_results(page, site_url):
+    page.goto(site_url("/search/?q=neighbourhood"))
+    filters = page.locator("details.filters")
+    expect(filters.get_by_role("link", name="Method sheets (1)")).to_be_visible()
+    beside = filters.bounding_box()
+    results = page.locator(".search-results").bounding_box()
+    assert beside["x"] + beside["width"] <= results["x"], "filters on the left of the results"
+    assert abs(beside["y"] - results["y"]) < 80, "side by side, not one above the other"
