@@ -101,9 +101,20 @@ class SheetFilterSet(PageFilterSet):
     )
     cites = UsesAnyFilter(label="Law or policy", queryset=Law.objects.all(), widget=CheckboxSelectMultiple)
 
+    # The sheets' own filters first; Wagtail's "Site" and "Has child pages" say nothing about a
+    # sheet (one site, no child pages), so they are left out.
+    first = ["section", "kind", "review", "topics", "audiences", "cites"]
+    left_out = {"site", "has_child_pages"}
+
     class Meta:
         model = SheetPage
         fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        names = [name for name in self.first if name in self.filters]
+        names += [name for name in self.filters if name not in names and name not in self.left_out]
+        self.filters = {name: self.filters[name] for name in names}
 
 
 class AllSheetsFilterSet(SheetFilterSet):
@@ -127,12 +138,19 @@ def review_due_display(sheet):
 REVIEW_DUE_COLUMN = Column(
     "review_due", label="Review due", accessor=review_due_display, sort_key="review_due"
 )
+KIND_COLUMN = PageTypeColumn(
+    "type", label="Kind", accessor="page_type_display_name", sort_key="content_type__model"
+)
 
 
-def with_review_due(columns):
-    """Wagtail's page listing columns with "Review due" after "Updated"."""
-    at = next(i for i, column in enumerate(columns) if column.name == "latest_revision_created_at") + 1
-    return [*columns[:at], REVIEW_DUE_COLUMN, *columns[at:]]
+def sheet_columns(columns):
+    """Wagtail's page listing columns with "Review due" after "Updated", and "Kind" for "Type"."""
+    listed = []
+    for column in columns:
+        listed.append(KIND_COLUMN if column.name == "type" else column)
+        if column.name == "latest_revision_created_at":
+            listed.append(REVIEW_DUE_COLUMN)
+    return listed
 
 
 class SheetPageViewSet(PageViewSet):
@@ -142,7 +160,7 @@ class SheetPageViewSet(PageViewSet):
     model = SheetPage
     # Named, as Wagtail finds parents that allow this model itself, and sections allow its two kinds.
     parent_models = [SectionPage]
-    columns = with_review_due(PageViewSet.columns)
+    columns = sheet_columns(PageViewSet.columns)
     filterset_class = SheetFilterSet
 
 
@@ -154,15 +172,9 @@ class SheetListingViewSet(PageListingViewSet):
     menu_label = "Sheets"
     menu_order = 150
     add_to_admin_menu = True
-    columns = with_review_due(
-        [
-            *PageListingViewSet.columns[:2],
-            ParentPageColumn("parent", label="Section"),
-            PageTypeColumn(
-                "type", label="Kind", accessor="page_type_display_name", sort_key="content_type__model"
-            ),
-            *PageListingViewSet.columns[3:],
-        ]
+    columns = sheet_columns(
+        [*PageListingViewSet.columns[:2], ParentPageColumn("parent", label="Section"), KIND_COLUMN]
+        + PageListingViewSet.columns[3:]
     )
     filterset_class = AllSheetsFilterSet
 

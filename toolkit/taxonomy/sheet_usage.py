@@ -32,8 +32,8 @@ from wagtail.snippets.views import snippets
 
 SHEETS_LISTED_ON_DELETE = 10
 COUNTING_NOTE = (
-    "Drafts count too: deleting this would take it off them as well. A published sheet counts as "
-    "it is published, so a change waiting in its draft counts once it is published."
+    "Drafts count too: deleting this {name} would take it off them as well. A published sheet "
+    "counts as it is published, so a change waiting in its draft counts once it is published."
 )
 
 
@@ -198,7 +198,9 @@ class SheetsUsingView(snippets.UsageView):
     template_name = "taxonomy/admin/sheets_using.html"
     sheet_relation = None
     sheets_url_name = None
-    counting_note = COUNTING_NOTE
+
+    def counting_note(self):
+        return COUNTING_NOTE.format(name=self.object._meta.verbose_name)
 
     def get_queryset(self):
         return SheetUsage(self.object, self.sheet_relation).listing()

@@ -75,6 +75,8 @@ def test_the_flat_list_holds_every_sheet_and_nothing_else(editor_client, site, s
     for label in ("Section", "Kind", "Review due", "Topic", "Audience", "Law or policy", "Review"):
         assert label in html, label
     assert "Due in the next 30 days" in html and "Fine (none of these)" in html
+    assert html.index('name="section"') < html.index('name="latest_revision_created_at_from"')
+    assert 'name="site"' not in html and 'name="has_child_pages"' not in html  # one site, no children
 
 
 @pytest.mark.parametrize(
