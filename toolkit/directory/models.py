@@ -1,7 +1,10 @@
 """ "Useful information": real organisations that help with community planning."""
 
+import hashlib
+
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Count
 from django.http import Http404
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -9,7 +12,20 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from toolkit.core.cache import remember
+
 ORGANISATIONS_PER_PAGE = 30
+HELPING_SHOWN = 3  # organisations named under "What to do next"
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def helping_with(self, topic_ids):
+        """Organisations listed under any of these topics, those under the most of them first."""
+        return (
+            self.filter(topics__in=topic_ids)
+            .annotate(shared=Count("topics", distinct=True))
+            .order_by("-shared", "name")
+        )
 
 
 class Organisation(index.Indexed, ClusterableModel):
@@ -28,11 +44,54 @@ class Organisation(index.Indexed, ClusterableModel):
     ]
     search_fields = [index.SearchField("name", boost=3), index.SearchField("helps_with")]
 
+    objects = OrganisationQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
 
     def __str__(self):
         return self.name
+
+    def in_brief(self):
+        """The first sentence of what they help with: enough for a list of a few organisations."""
+        first, stop, _ = self.helps_with.strip().partition(". ")
+        return first + ("." if stop else "")
+
+
+def directory_url():
+    """The address of the live directory page, or "" (remembered until any content changes)."""
+
+    def find():
+        directory = DirectoryPage.objects.live().public().first()
+        return (directory.url or "") if directory else ""
+
+    return remember("directory-url", find)
+
+
+def organisations_that_help(topics=(), sheet_ids=()):
+    """What "What to do next" says about organisations, for a page about these topics (or about
+    these sheets' topics): up to ``HELPING_SHOWN`` of them, and the directory's address, narrowed
+    to the topic when there is just one. Remembered until any content changes (organisations
+    included).
+    """
+    topics = sorted(set(topics), key=lambda topic: topic.pk)
+    sheet_ids = sorted(set(sheet_ids))
+
+    def find():
+        from toolkit.taxonomy.models import Topic
+
+        topic_ids = [topic.pk for topic in topics] or Topic.objects.filter(sheets__in=sheet_ids).values_list(
+            "pk", flat=True
+        )
+        organisations = list(Organisation.objects.helping_with(topic_ids)[:HELPING_SHOWN])
+        url = directory_url()
+        topic = topics[0] if url and len(topics) == 1 and organisations else None
+        if topic is not None:
+            url += f"?topic={topic.slug}"
+        return {"organisations": organisations, "url": url, "topic": topic}
+
+    key = hashlib.sha256(repr(([topic.pk for topic in topics], sheet_ids)).encode()).hexdigest()[:32]
+    return remember(f"organisations-that-help:{key}", find)
 
 
 class DirectoryPage(Page):

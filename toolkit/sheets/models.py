@@ -8,7 +8,7 @@ that listings of both kinds come from one table with one query; editors create o
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -36,6 +36,7 @@ from .notices import EditorNoticesPanel
 from .widgets import FilterableCheckboxSelectMultiple, WordCountTextarea
 
 SUMMARY_MAX_WORDS = 60
+RELATED_SHEETS = 5  # the most titles a sheet's "Related" list shows
 # How many of each list a sheet may have: enough for any sheet of the demo toolkit (at most 6 key
 # facts, 4 links, 5 see-also sheets, 8 steps, 5 pitfalls) with room to spare, and few enough to
 # stay readable on the page and on paper.
@@ -68,6 +69,14 @@ class SectionPage(Page):
 
     def sheets(self):
         return SheetPage.objects.child_of(self).live().public().listing().order_by("title")
+
+    def sheet_ids(self):
+        """The ids of the section's live sheets, remembered until any content changes: "What to
+        do next" finds the booklet, route and organisations that go with them."""
+        return remember(
+            f"section-sheet-ids:{self.pk}",
+            lambda: list(SheetPage.objects.child_of(self).live().public().values_list("pk", flat=True)),
+        )
 
 
 class SheetQuerySet(PageQuerySet):
@@ -279,13 +288,15 @@ class SheetPage(RoutablePageMixin, Page):
     def sheet_parts(self, paper=False):
         """The sheet's related rows, each fetched once and shared by the page and its contents list.
 
-        On ``paper`` (print view, PDF, booklet) the automatic related sheets are left out: they
-        are for browsing on screen, and working them out is a query per sheet a booklet never shows.
+        ``related_sheets`` is the page's one "Related" list (``related_sheets()``) and
+        ``counterpart`` the sheet of the other kind that "What to do next" names. On ``paper``
+        (print view, PDF, booklet) "Related" is the editor's see-also sheets alone and there is no
+        "What to do next": both are for browsing on screen, and working them out is a query per
+        sheet a booklet never shows.
         """
-        see_also = self.see_also_sheets()
+        see_also, pointing_back = self.see_also_sheets(with_pointing_back=True)
         topics = list(self.topics.all())
-        related = [] if paper else self.similar_sheets(topics, exclude=[sheet.pk for sheet in see_also])
-        return {
+        parts = {
             "section": self.get_parent(),
             # A sheet behind a password or login has no PDF and cannot join a print pack.
             "open_to_all": not self.get_view_restrictions().exists(),
@@ -293,28 +304,71 @@ class SheetPage(RoutablePageMixin, Page):
             "audiences": list(self.audiences.all()),
             "key_facts": list(self.key_facts.all()),
             "links_out": list(self.links_out.all()),
+            "cited_laws": list(self.cites.all()),
             "see_also_sheets": see_also,
-            "related_sheets": related,
+        }
+        if paper:
+            return parts | {"related_sheets": see_also, "counterpart": None}
+        counterpart = self.counterpart(see_also, pointing_back)
+        return parts | {
+            "related_sheets": self.related_sheets(see_also, topics, counterpart),
+            "counterpart": counterpart,
         }
 
+    def related_sheets(self, see_also, topics, counterpart=None):
+        """One short "Related" list of at most ``RELATED_SHEETS`` titles: the editor's see-also
+        sheets first, then the closest automatic ones (``similar_sheets()``), each once; never
+        the counterpart, which "What to do next" already names."""
+        chosen = [sheet for sheet in see_also if sheet != counterpart][:RELATED_SHEETS]
+        if len(chosen) < RELATED_SHEETS:
+            shown = [sheet.pk for sheet in see_also] + ([counterpart.pk] if counterpart else [])
+            chosen += self.similar_sheets(topics, limit=RELATED_SHEETS - len(chosen), exclude=shown)
+        return chosen
+
+    def counterpart(self, see_also, pointing_back=()):
+        """The sheet of the other kind that goes with this one: a Definition Sheet's Method Sheet
+        (how to act on it) or a Method Sheet's Definition Sheet (what the idea is), or ``None``.
+
+        Editors say which by putting it in See also (the first of the other kind there); failing
+        that, it is a sheet of the other kind whose own See also names this one (``pointing_back``,
+        by title).
+        """
+        return next((sheet for sheet in [*see_also, *pointing_back] if sheet.kind != self.kind), None)
+
     def fixed_contents(self, parts):
-        """Headed parts of the page after the body, in page order, when they have something to show."""
+        """Headed parts of the page after the body, in page order, when they have something to show
+        (the key facts sit under the summary, above these contents, so they are not listed)."""
         headings = [
-            ("key_facts", "key-facts", "Key facts"),
             ("links_out", "links-out", "Useful links"),
-            ("see_also_sheets", "see-also", "See also"),
-            ("related_sheets", "related", "Related sheets"),
+            ("related_sheets", "related", "Related"),
         ]
-        return [{"anchor": anchor, "title": title} for key, anchor, title in headings if parts[key]]
+        contents = [{"anchor": anchor, "title": title} for key, anchor, title in headings if parts[key]]
+        return contents + [{"anchor": "next-steps", "title": "What to do next"}]
 
     def table_of_contents(self, parts):
         return self.body_contents() + self.fixed_contents(parts)
 
-    def see_also_sheets(self):
-        """The see-also sheets that are live, in the editor's order."""
+    def see_also_sheets(self, with_pointing_back=False):
+        """The see-also sheets that are live, in the editor's order; ``with_pointing_back``, also
+        (second) the other live sheets whose own See also names this one, by title. One query."""
         ids = [link.other_id for link in self.see_also.all()]
-        found = SheetPage.objects.live().public().listing().in_bulk(ids)
-        return [found[pk] for pk in ids if pk in found]
+        points_back = Exists(SheetSeeAlso.objects.filter(sheet=OuterRef("pk"), other=self.pk))
+        sheets = SheetPage.objects.live().public().listing()
+        found = {
+            sheet.pk: sheet
+            for sheet in (
+                sheets.annotate(points_back=points_back).filter(Q(pk__in=ids) | Q(points_back=True))
+                if with_pointing_back
+                else sheets.filter(pk__in=ids)
+            )
+        }
+        see_also = [found[pk] for pk in ids if pk in found]
+        if not with_pointing_back:
+            return see_also
+        back = sorted(
+            (s for pk, s in found.items() if pk not in ids and pk != self.pk), key=lambda s: s.title
+        )
+        return see_also, back
 
     def reader_parts(self, request, paper=False):
         """``sheet_parts()``, shared by every reader of this revision until any content changes.
@@ -581,10 +635,10 @@ class MethodSheetPage(SheetPage):
         }
 
     def method_contents(self, parts):
+        """The method's own headed parts (time, cost and skills sit under the summary, unheaded)."""
         headings = [
             ("when-to-use", "When to use it"),
             ("who-is-involved", "Who is involved"),
-            ("time-cost-skills", "Time, cost and skills"),
             ("steps", "Steps"),
         ]
         if parts["pitfalls"]:

@@ -127,8 +127,21 @@ class TopicIndexPage(RoutablePageMixin, Page):
         return self.render(
             request,
             template="taxonomy/topic_page.html",
-            context_overrides={"topic": topic, "sheets": sheets.get_page(request.GET.get("page"))},
+            context_overrides={
+                "topic": topic,
+                "sheets": sheets.get_page(request.GET.get("page")),
+                "sheet_ids": topic_sheet_ids(topic),
+            },
         )
+
+
+def topic_sheet_ids(topic):
+    """The ids of every live sheet about ``topic`` (all pages of the list), remembered until any
+    content changes: "What to do next" finds the booklet and the route that cover them."""
+    return remember(
+        f"topic-sheet-ids:{topic.pk}",
+        lambda: list(live_sheets().filter(topics=topic).order_by("pk").values_list("pk", flat=True)),
+    )
 
 
 class PathwayIndexPage(Page):
@@ -171,6 +184,50 @@ class PathwayPage(Page):
         return [
             {"sheet": sheets[step.sheet_id], "why": step.why} for step in steps if step.sheet_id in sheets
         ]
+
+    def sheet_ids(self):
+        """The ids of the route's sheets, in order (from ``routes()``, so no query when warm)."""
+        return next((ids for route, ids in routes() if route.pk == self.pk), ())
+
+    def next_route(self):
+        """The route after this one in the "Get started" order (the first one after the last), for
+        "What to do next"; ``None`` when it is the only one."""
+        ordered = [route for route, _ in routes()]
+        ids = [route.pk for route in ordered]
+        if self.pk not in ids or len(ids) < 2:
+            return None
+        return ordered[(ids.index(self.pk) + 1) % len(ids)]
+
+
+def routes():
+    """Every live, public route in the "Get started" order with the ids of its sheets (one query
+    and Wagtail's privacy check, remembered until any content changes): what "What to do next"
+    picks a route from."""
+
+    def find():
+        steps = (
+            PathwayStep.objects.filter(pathway__in=PathwayPage.objects.live().public())
+            .select_related("pathway__audience")
+            .order_by("pathway__path", "sort_order")
+        )
+        found = {}
+        for step in steps:
+            found.setdefault(step.pathway_id, (step.pathway, []))[1].append(step.sheet_id)
+        return [(pathway, tuple(sheet_ids)) for pathway, sheet_ids in found.values()]
+
+    return remember("routes", find)
+
+
+def route_through(sheet_ids):
+    """The route that takes in the most of these sheets (the first in order on a tie), or ``None``
+    when no route has any: for "What to do next" on a section or a topic."""
+    wanted = set(sheet_ids)
+    best, most = None, 0
+    for route, ids in routes():
+        shared = len(wanted.intersection(ids))
+        if shared > most:
+            best, most = route, shared
+    return best
 
 
 class PathwayStep(Orderable):

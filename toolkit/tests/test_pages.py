@@ -47,20 +47,20 @@ def test_definition_sheet_shows_every_field(client, site):
     assert "Definition sheet" in page.select_one(".sheet__header .kind").get_text()
     assert "Also known as: NDP, neighbourhood development plan" in page.get_text()
     toc = [a["href"] for a in page.select(".toc a")]
-    assert toc == ["#in-more-detail", "#who-can-use-it", "#key-facts", "#links-out", "#see-also"]
+    assert toc == ["#in-more-detail", "#who-can-use-it", "#links-out", "#related", "#next-steps"]
     for anchor in toc:
         assert page.select_one(anchor), f"the contents link {anchor} has no target"
     assert [li.get_text() for li in page.select(".key-facts li")] == ["First key fact.", "Second key fact."]
     link = page.select_one(".links-out a")
     assert link["href"] == "https://www.legislation.gov.uk/ukpga/2011/20/contents"
     assert "The law itself." in page.select_one(".links-out").get_text()
-    assert [a.get_text(strip=True) for a in page.select(".see-also .card__title a")] == [
-        "Neighbourhood Forum",
-        "Run a community survey",
-    ]
-    meta = page.select_one(".sheet__meta").get_text(" ")
+    # See also and the automatic related sheets are one list; the Method Sheet it names first is
+    # the next step instead.
+    assert [a.get_text(strip=True) for a in page.select(".related li a")] == ["Neighbourhood Forum"]
+    assert page.select_one(".next-steps").find("a", string="Run a community survey")
+    meta = page.select_one(".sheet__footer .sheet__meta").get_text(" ")
     assert "Neighbourhood Planning" in meta and "neighbourhood plan" in meta and "People" in meta
-    assert "1 October 2026" in meta
+    assert "1 October 2026" in page.select_one(".sheet__dates").get_text(" ")
     assert "non-commercial" in page.select_one(".sheet__licence").get_text()
     assert page.find("meta", attrs={"name": "description"})["content"].startswith("A short summary")
 
@@ -71,7 +71,6 @@ def test_method_sheet_shows_method_fields_and_numbered_steps(client, site):
     for anchor in (
         "when-to-use",
         "who-is-involved",
-        "time-cost-skills",
         "steps",
         "pitfalls",
         "what-good-looks-like",
@@ -84,7 +83,7 @@ def test_method_sheet_shows_method_fields_and_numbered_steps(client, site):
         "Test the form",
         "Share the results",
     ]
-    facts = page.select_one(".facts-grid").get_text(" ")
+    facts = page.select_one(".summary-list").get_text(" ")
     assert "About two months" in facts and "Low: printing" in facts and "Organising and writing" in facts
     assert "Asking too many questions." in page.select_one(".pitfalls").get_text()
 

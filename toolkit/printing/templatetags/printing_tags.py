@@ -1,10 +1,11 @@
-"""Addresses of a sheet's print view, PDF and email form, built from its URL without a query; and
-whether the reader's print pack already holds a sheet."""
+"""Addresses of a sheet's print view, PDF and email form, built from its URL without a query;
+whether the reader's print pack already holds a sheet; the ready-made pack that goes with a page."""
 
 from django import template
 from django.conf import settings
 
 from toolkit.printing.documents import page_pdf_url
+from toolkit.printing.ready_made import pack_holding
 
 register = template.Library()
 
@@ -35,3 +36,10 @@ def sheet_in_pack(context, page):
     if request is None or settings.SESSION_COOKIE_NAME not in request.COOKIES:
         return False
     return page.pk in load_pack(request)
+
+
+@register.simple_tag
+def ready_made_pack(sheet_ids):
+    """``{% ready_made_pack sheet_ids as pack %}``: the ready-made pack holding every one of
+    these sheets, for "What to do next" (``toolkit.printing.ready_made``), or ``None``."""
+    return pack_holding(sheet_ids)

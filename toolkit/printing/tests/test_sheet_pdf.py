@@ -2,6 +2,7 @@
 
 import pytest
 from wagtail.models import PageViewRestriction
+from wagtail.rich_text import RichText
 
 from toolkit.core.models import ToolkitSettings
 
@@ -14,7 +15,16 @@ def pdf_address(page):
     return page.url.rstrip("/") + ".pdf"
 
 
+def lengthen(sheet, paragraphs=8):
+    """Add plain paragraphs to a sheet's body, so that it runs over more than one page."""
+    words = " ".join(["Residents can shape the plan for their street by taking part early."] * 6)
+    for _ in range(paragraphs):
+        sheet.body.append(("paragraph", RichText(f"<p>{words}</p>")))
+    sheet.save_revision().publish()
+
+
 def test_the_pdf_has_the_whole_sheet_on_a4_pages(client, site):
+    lengthen(site.definition)
     response = client.get(pdf_address(site.definition))
     assert response["Content-Disposition"] == 'inline; filename="neighbourhood-plan.pdf"'
     reader = read(response)
@@ -42,7 +52,7 @@ def test_the_pdf_has_the_whole_sheet_on_a4_pages(client, site):
         assert absent not in text, absent
     # The page margins: publisher and page number on every page; the title above all but the first.
     pages = len(reader.pages)
-    assert pages > 1, "the test sheet is long enough for two pages"
+    assert pages > 1, "the lengthened sheet runs over two pages"
     assert texts[0].endswith(f"Community Planning Toolkit Page 1 of {pages}")
     assert not texts[0].endswith(f"Neighbourhood Plan Community Planning Toolkit Page 1 of {pages}")
     assert texts[1].endswith(f"Neighbourhood Plan Community Planning Toolkit Page 2 of {pages}")

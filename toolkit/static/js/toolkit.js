@@ -208,9 +208,10 @@ document.querySelectorAll("[data-print]").forEach((button) => {
 });
 
 // Inline definitions: each glossary link in a sheet becomes a disclosure button that opens the
-// term's short definition under the word, with links to the glossary and the full sheet. Escape
-// or a click elsewhere closes it (Escape returns focus to the word). Without this script the
-// words stay plain links to the glossary page.
+// term's short definition in the flow of the text, just after the word (the page moves down to
+// make room; nothing is covered), with links to the glossary and the full sheet. Escape or a
+// click elsewhere closes it (Escape returns focus to the word). Without this script the words stay
+// plain links to the glossary page.
 (function () {
     const source = document.getElementById("glossary-definitions");
     const links = document.querySelectorAll("a.glossary-term[data-glossary-term]");
@@ -230,19 +231,10 @@ document.querySelectorAll("[data-print]").forEach((button) => {
         if (current === widget) current = null;
     }
 
-    function place(panel) {
-        // Keep the open definition on screen, even for a word at the right edge of a phone.
-        panel.style.left = "";
-        const box = panel.getBoundingClientRect();
-        const overflow = box.right - (document.documentElement.clientWidth - 8);
-        if (overflow > 0) panel.style.left = `${-Math.min(overflow, Math.max(box.left - 8, 0))}px`;
-    }
-
     function open(widget) {
         if (current && current !== widget) close(current, false);
         widget.button.setAttribute("aria-expanded", "true");
         widget.panel.hidden = false;
-        place(widget.panel);
         current = widget;
     }
 
