@@ -90,8 +90,9 @@ def test_on_a_phone_the_first_result_is_on_the_first_screen(phone, site_url):
     first = phone.locator(".search-results > li").first
     expect(first).to_contain_text("Neighbourhood Plan")
     assert top_of_first_result(phone) < PHONE["height"]
-    title = first.locator(".card__title").bounding_box()
-    assert title["y"] + title["height"] < PHONE["height"], "the first result's title is on screen too"
+    card = first.bounding_box()
+    # Before #17 the filters came first and the card began at 736 px, its title cut at the fold.
+    assert card["y"] + card["height"] < PHONE["height"], "the whole first result is on the first screen"
 
 
 def test_on_a_phone_the_filters_fold_under_one_line_and_open_by_keyboard(phone, site_url):
