@@ -38,7 +38,7 @@ def test_demo_meets_the_content_brief(demo, client):
         assert len(pathway.reading_route()) >= 6, pathway.title
     packs = {pack.title: len(pack.sheets()) for pack in PrintPackPage.objects.live()}
     assert len(packs) == PathwayPage.objects.live().count() + SectionPage.objects.live().count() == 12
-    assert packs["Start here for People"] >= 6 and packs["All of Neighbourhood Planning"] >= 1
+    assert packs["Start here for Residents"] >= 6 and packs["All of Neighbourhood Planning"] >= 1
     for sheet in SheetPage.objects.all():
         assert len(sheet.summary.split()) <= 60, sheet.title
         assert sheet.key_facts.count() >= 3, sheet.title
@@ -54,6 +54,38 @@ def test_demo_meets_the_content_brief(demo, client):
     assert "Community Planning Toolkit" in response.content.decode()
     for page in Page.objects.live().filter(depth__gt=2).specific():
         assert client.get(page.url).status_code == 200, page.url
+
+
+def test_each_routes_where_next_links_every_page_it_names(demo, client):
+    """Where a route's closing words send the reader (the glossary, search, another route, the
+    organisations), those words are a link, and every link leads to a page that is there."""
+    from bs4 import BeautifulSoup
+
+    routes = [pathway.title.lower() for pathway in PathwayPage.objects.live()]
+    for pathway in PathwayPage.objects.live():
+        where = BeautifulSoup(client.get(pathway.url).content, "html.parser").select_one(".where-next")
+        links = where.select("a")
+        assert len(links) >= 3, pathway.title
+        for link in links:
+            assert client.get(link["href"]).status_code == 200, (pathway.title, link["href"])
+            link.decompose()
+        unlinked = " ".join(where.get_text(" ").lower().split())
+        named = [
+            "glossary",
+            "pathway",
+            "search",
+            "organisations that can help",
+            "useful information",
+            "a to z",
+        ]
+        named += [f"route for {route}" for route in routes] + [f"for {route} and" for route in routes]
+        for words in named:
+            assert words not in unlinked, (pathway.title, words)
+
+
+def test_the_residents_route_is_called_so(demo, client):
+    assert Audience.objects.get(slug="people").name == "Residents"
+    assert PathwayPage.objects.get(slug="people").title == "Residents"
 
 
 def test_loading_twice_creates_nothing_new(demo):
