@@ -1,0 +1,112 @@
+"""A sheet, a route, a section and a topic on a phone (375 by 812): what comes first, "What to do
+next" by keyboard, a definition opening in the flow of the text, and no sideways scrolling."""
+
+import pytest
+from playwright.sync_api import expect
+
+from toolkit.tests.keyboard import focused, tab_until
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 375, "height": 812}
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def box(page, selector):
+    found = page.locator(selector).first.bounding_box()
+    assert found is not None, selector
+    return found
+
+
+@pytest.mark.parametrize("sheet", ["definition", "method"])
+def test_the_sheet_starts_reading_on_the_first_screen_of_a_phone(phone, live_site, site_url, sheet):
+    phone.goto(site_url(getattr(live_site, sheet).url))
+    summary = box(phone, ".sheet__summary")
+    assert summary["y"] + 2 * 24 <= PHONE["height"], f"the summary starts at {summary['y']:.0f}px"
+    # Then, in this order down the page: when it was checked, the key facts, the contents, the body.
+    tops = [
+        box(phone, selector)["y"] for selector in (".sheet__dates", ".key-facts", "nav.toc", ".sheet__body")
+    ]
+    assert summary["y"] < tops[0] and tops == sorted(tops), tops
+    if sheet == "method":
+        assert box(phone, ".key-facts")["y"] < box(phone, ".summary-list")["y"] < box(phone, "nav.toc")["y"]
+
+
+def test_what_to_do_next_by_keyboard_from_a_definition_to_its_method(phone, live_site, site_url):
+    phone.goto(site_url(live_site.definition.url))
+    # The contents list reaches it in one step.
+    tab_until(
+        phone,
+        lambda el: el["tag"] == "a" and el["href"] == "#next-steps",
+        "'What to do next' in the contents",
+    )
+    phone.keyboard.press("Enter")
+    phone.wait_for_url("**#next-steps")
+    heading = box(phone, "#next-steps")
+    assert 0 <= heading["y"] < PHONE["height"], "the part is scrolled into view"
+    tab_until(
+        phone, lambda el: el["tag"] == "a" and el["text"] == "Run a community survey", "the Method Sheet"
+    )
+    phone.keyboard.press("Enter")
+    phone.wait_for_url(site_url(live_site.method.url))
+    assert phone.locator("h1").inner_text() == "Run a community survey"
+
+
+def test_a_section_leads_on_to_its_route_by_keyboard(phone, live_site, site_url):
+    phone.goto(site_url(live_site.section.url))
+    next_steps = box(phone, ".next-steps")
+    assert next_steps["y"] > box(phone, ".card-grid")["y"], "after the list of sheets"
+    tab_until(phone, lambda el: el["tag"] == "a" and el["text"] == "Start here for People", "the route")
+    assert focused(phone)["href"] == live_site.pathway.url
+    phone.keyboard.press("Enter")
+    phone.wait_for_url(site_url(live_site.pathway.url))
+
+
+def on_page(locator):
+    """The element's box in page coordinates (not the viewport's, which move as focus scrolls)."""
+    return locator.evaluate(
+        """el => { const b = el.getBoundingClientRect();
+            return {x: b.left + scrollX, y: b.top + scrollY, width: b.width, height: b.height}; }"""
+    )
+
+
+def test_a_definition_opens_in_the_flow_of_the_text_and_covers_nothing(phone, live_site, site_url):
+    phone.goto(site_url(live_site.definition.url))
+    toggle = phone.get_by_role("button", name="neighbourhood forum (show what this means)")
+    following = toggle.locator("xpath=ancestor::p[1]/following-sibling::*[1]")
+    before = on_page(following)
+    toggle.focus()
+    phone.keyboard.press("Enter")
+    panel = phone.locator("#" + toggle.get_attribute("aria-controls"))
+    expect(panel).to_be_visible()
+    word, opened, after = on_page(toggle), on_page(panel), on_page(following)
+    assert opened["y"] >= word["y"] + word["height"] - 1, "the definition opens under the word"
+    assert after["y"] >= before["y"] + opened["height"], "what follows moves down: nothing is covered"
+    assert opened["x"] >= 0 and opened["x"] + opened["width"] <= PHONE["width"]
+    assert panel.evaluate("el => getComputedStyle(el).position") == "static"
+    phone.keyboard.press("Escape")
+    expect(panel).to_be_hidden()
+    assert on_page(following)["y"] == pytest.approx(before["y"], abs=1), "and it closes up again"
+    assert focused(phone)["tag"] == "button"
+
+
+@pytest.mark.parametrize("where", ["definition", "method", "pathway", "section", "topic"])
+def test_no_sideways_scrolling_at_320px(browser, live_site, site_url, where):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    try:
+        path = "/topics/neighbourhood-plan/" if where == "topic" else getattr(live_site, where).url
+        page.goto(site_url(path))
+        if where == "definition":
+            page.get_by_role("button", name="neighbourhood forum (show what this means)").click()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+    finally:
+        context.close()
