@@ -110,3 +110,13 @@ def test_no_sideways_scrolling_at_320px(browser, live_site, site_url, where):
         assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
     finally:
         context.close()
+
+
+def test_a_click_below_an_open_definition_lands_where_it_was_aimed(phone, live_site, site_url):
+    # Closing the definition moves the text below it up: that must happen after the click, not
+    # under the pointer while it is pressed.
+    phone.goto(site_url(live_site.definition.url))
+    phone.get_by_role("button", name="neighbourhood forum (show what this means)").click()
+    expect(phone.locator(".glossary-inline__panel:not([hidden])")).to_have_count(1)
+    phone.locator(".related").get_by_role("link", name="Neighbourhood Forum").click()
+    phone.wait_for_url(site_url(live_site.other_definition.url))

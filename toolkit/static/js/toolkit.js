@@ -223,6 +223,13 @@ document.querySelectorAll("[data-print]").forEach((button) => {
         return;
     }
     let current = null;
+    // While a pointer is down, focus leaving a definition does not close it: the click decides
+    // (below). Closing at once would move the text under the pointer, because the definition
+    // takes up room in the page, and the click would land on something else.
+    let pressing = false;
+    document.addEventListener("pointerdown", () => { pressing = true; }, true);
+    document.addEventListener("pointerup", () => setTimeout(() => { pressing = false; }, 0), true);
+    document.addEventListener("pointercancel", () => { pressing = false; }, true);
 
     function close(widget, returnFocus) {
         widget.button.setAttribute("aria-expanded", "false");
@@ -287,6 +294,7 @@ document.querySelectorAll("[data-print]").forEach((button) => {
             else close(widget, false);
         });
         wrapper.addEventListener("focusout", (event) => {
+            if (pressing) return;
             if (!panel.hidden && !wrapper.contains(event.relatedTarget)) close(widget, false);
         });
     });
