@@ -92,6 +92,7 @@ def test_the_phase_banner_comes_from_the_settings(client, site):
     page = soup(client.get(site.definition.url))
     banner = page.select_one(".phase-banner")
     assert banner.find_previous_sibling("header") is not None, "under the header"
+    assert banner.name == "aside" and banner["aria-label"], "in a landmark, as all content is"
     assert banner.select_one(".phase-banner__tag").get_text() == "Beta"
     assert "This is a new service. Your feedback will help us improve it." in banner.get_text()
     assert not banner.select("a"), "no feedback page chosen, no link"
