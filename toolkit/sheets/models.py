@@ -100,7 +100,7 @@ class SheetPage(RoutablePageMixin, Page):
 
     Every field says in its help text what goes in it, with an example and its limit, because
     the people writing sheets are a small team and invited residents, not web editors. Labels use
-    the words readers see on the sheet ("Useful links", "Useful for", "See also"). Topics and
+    the words readers see on the sheet ("Useful links", "Useful for", "Related"). Topics and
     audiences may be left empty in a draft but are required to publish (``forms.SheetPageForm``);
     "Last reviewed" starts empty and is filled in when the sheet is published (``reviews.py``).
     """
@@ -209,11 +209,13 @@ class SheetPage(RoutablePageMixin, Page):
         ),
         InlinePanel(
             "see_also",
-            heading="See also",
+            heading="Related",
             label="sheet",
             max_num=MAX_SEE_ALSO,
-            help_text=f"Up to {MAX_SEE_ALSO} other sheets, shown under “See also” in this order "
-            "(“Related sheets” on the same topics are added after them by themselves). Optional.",
+            help_text=f"Up to {MAX_SEE_ALSO} other sheets, shown first under “Related” in this order "
+            f"(sheets on the same topics fill the list up to {RELATED_SHEETS}). The first one of the "
+            "other kind, such as the Method Sheet for a Definition Sheet, is shown under “What to do "
+            "next” instead. Optional.",
         ),
     ]
     classify_panels = [
