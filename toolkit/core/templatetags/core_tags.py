@@ -104,11 +104,12 @@ def site_footer(context):
     root = site_root(request)
     settings = toolkit_settings(request)
     about_pages, legal_pages = footer_pages(root)
+    topics_url = topic_index_url(request) if root else ""
     return {
         "request": request,
         "sections": SectionPage.objects.live().public().order_by("path") if root else [],
-        "topics_url": topic_index_url(request) if root else "",
-        "menu_pages": about_pages,
+        "topics_url": topics_url,
+        "menu_pages": [page for page in about_pages if page.get_url(request) != topics_url],
         "legal_pages": legal_pages,
         "publisher": settings.publisher if settings else "",
         "licence": settings.licence if settings else "",

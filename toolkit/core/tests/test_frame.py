@@ -129,6 +129,15 @@ def test_the_footer_links_to_all_topics_instead_of_listing_them(client, site):
     assert "Tools and Techniques" in footer.get_text()
 
 
+def test_the_topic_index_in_the_menu_is_linked_once_in_the_footer(client, site):
+    site.topic_index.show_in_menus = True
+    site.topic_index.save_revision().publish()
+    page = soup(client.get(site.definition.url))
+    assert page.select_one("nav[aria-label=Main]").find("a", href=site.topic_index.url)
+    footer = page.select_one("footer.site-footer")
+    assert [a.get_text() for a in footer.find_all("a", href=site.topic_index.url)] == ["All topics"]
+
+
 def test_the_footer_names_and_links_the_licence_and_the_publisher(client, site):
     footer = soup(client.get(site.definition.url)).select_one("footer.site-footer")
     licence = footer.select_one("a[rel=license]")
