@@ -117,3 +117,28 @@ def test_where_next_links_in_a_route_are_marked_when_they_leave_the_site(client,
     where = next_steps(client, site.pathway.url).select_one(".where-next")
     assert where.find("a", href="https://www.locality.org.uk/").get_text() == "Locality (external site)"
     assert where.find("a", href="/glossary/").get_text() == "look it up"
+
+
+def test_every_ending_is_valid_html_with_all_its_parts(client, site, tmp_path):
+    """Each kind of "What to do next", with every part it can show, passes the Nu HTML Checker."""
+    from toolkit.tests.html_checker import check_folder
+
+    pack_of(site, site.definition, site.method, site.other_definition, title="Everything")
+    f.PathwayPageFactory(
+        parent=site.pathway.get_parent(),
+        audience=f.AudienceFactory(name="Business", slug="business"),
+        route=[site.method],
+    )
+    f.LawFactory(name="Localism Act 2011", cited_by=[site.definition, site.method])
+    for name, url in {
+        "definition": site.definition.url,
+        "method": site.method.url,
+        "pathway": site.pathway.url,
+        "section": site.section.url,
+        "topic": "/topics/neighbourhood-plan/",
+    }.items():
+        response = client.get(url)
+        assert response.status_code == 200 and b'class="next-steps"' in response.content, name
+        (tmp_path / f"{name}.html").write_bytes(response.content)
+    returncode, output = check_folder(tmp_path)
+    assert returncode == 0 and "Error:" not in output, output
