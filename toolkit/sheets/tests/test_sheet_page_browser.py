@@ -2,8 +2,10 @@
 next" by keyboard, a definition opening in the flow of the text, and no sideways scrolling."""
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from toolkit.tests import factories as f
 from toolkit.tests.keyboard import focused, tab_until
 
 pytestmark = pytest.mark.browser
@@ -120,3 +122,32 @@ def test_a_click_below_an_open_definition_lands_where_it_was_aimed(phone, live_s
     expect(phone.locator(".glossary-inline__panel:not([hidden])")).to_have_count(1)
     phone.locator(".related").get_by_role("link", name="Neighbourhood Forum").click()
     phone.wait_for_url(site_url(live_site.other_definition.url))
+
+
+def test_every_part_passes_axe_on_a_phone(phone, live_site, site_url):
+    """With the legal note, a booklet and a next route showing, as well as everything else."""
+    site = live_site
+    f.LawFactory(name="Localism Act 2011", cited_by=[site.definition])
+    f.PrintPackPageFactory(
+        parent=site.print_pack.get_parent(),
+        title="Everything",
+        sheets=[site.definition, site.method, site.other_definition],
+    )
+    f.PathwayPageFactory(
+        parent=site.pathway.get_parent(),
+        audience=f.AudienceFactory(name="Business", slug="business"),
+        route=[site.method],
+    )
+    for path in (
+        site.definition.url,
+        site.method.url,
+        site.pathway.url,
+        site.section.url,
+        "/topics/surveys/",
+    ):
+        phone.goto(site_url(path))
+        expect(phone.locator(".next-steps")).to_be_visible()
+        results = Axe().run(phone)
+        assert results.violations_count == 0, f"{path}\n{results.generate_report()}"
+    phone.goto(site_url(site.definition.url))
+    expect(phone.locator(".inset--legal")).to_contain_text("This is not legal advice.")
