@@ -25,9 +25,12 @@ def test_build_a_pack_from_search_and_a_route_reorder_it_and_download_it(page, l
     assert page.url.endswith("/search/?q=neighbourhood+forum"), "back on the results"
     expect(page.locator(".messages")).to_contain_text("“Neighbourhood Forum” is now in your pack (1 sheet).")
 
-    # From a "Get started" route, by keyboard.
+    # From a sheet on a "Get started" route, by keyboard (the route's cards leave it to the sheets).
     page.goto(site_url(live_site.pathway.url))
-    tab_until(page, button("Add to pack: Run a community survey"), "the route's Add to pack button")
+    tab_until(page, link("Run a community survey"), "the route's link to the sheet")
+    page.keyboard.press("Enter")
+    page.wait_for_url(site_url(live_site.method.url))
+    tab_until(page, button("Add to pack: Run a community survey"), "the sheet's Add to pack button")
     page.keyboard.press("Enter")
     expect(page.locator(".messages")).to_contain_text("(2 sheets)")
 
