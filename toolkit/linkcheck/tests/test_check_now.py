@@ -76,6 +76,9 @@ def test_pressing_it_runs_the_check_and_the_report_shows_its_date(editor, linked
     assert sum(web.hits.values()) == 0
 
 
+# Committed for real: the worker calls close_old_connections(), which closes a connection held in
+# a test's transaction (autocommit off), and PostgreSQL then has no connection left for the test.
+@pytest.mark.django_db(transaction=True)
 def test_a_second_press_while_one_is_queued_queues_nothing_and_the_worker_runs_it(
     database_tasks, editor, linked_site
 ):

@@ -39,9 +39,11 @@ def test_keyboard_reader_uses_a_suggestion_and_a_facet(page, site_url):
     page.wait_for_url("**kind=definition**")
     expect(page.locator(".active-filters")).to_contain_text("Type of sheet: Definition sheets")
 
-    tab_until(page, lambda el: el["inResults"], "a result")
+    # The first result link reached by Tab opens that sheet (which sheet ranks first among equals
+    # differs between SQLite's and PostgreSQL's full-text search).
+    focused = tab_until(page, lambda el: el["inResults"], "a result")
     page.keyboard.press("Enter")
-    expect(page.locator("h1")).to_have_text("Neighbourhood Plan")
+    expect(page.locator("h1")).to_have_text(focused["text"].strip())
 
 
 def test_escape_closes_the_suggestions(page, site_url):
