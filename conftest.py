@@ -177,6 +177,18 @@ def browser():
 
 
 @pytest.fixture
+def phone(browser):
+    """A page in a phone-sized window (375 by 812)."""
+    from toolkit.tests.browser import PHONE
+
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()

@@ -5,18 +5,8 @@ error summary that takes focus."""
 import pytest
 from playwright.sync_api import expect
 
+from toolkit.tests.browser import PHONE
 from toolkit.tests.keyboard import focused, tab_until
-
-PHONE = {"width": 375, "height": 812}
-
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from toolkit.tests.browser import PHONE
 from toolkit.tests.keyboard import tab_until
 
 pytestmark = pytest.mark.browser
@@ -65,18 +66,6 @@ def test_results_with_facets_and_open_suggestions_pass_axe(page, site_url):
     expect(box).to_have_attribute("aria-expanded", "true")
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
-
-
-PHONE = {"width": 375, "height": 812}
-
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
 
 
 def top_of_first_result(page):

@@ -4,8 +4,9 @@ never runs, and no page breaks the Content-Security-Policy."""
 import pytest
 from playwright.sync_api import expect
 
+from toolkit.tests.browser import sign_in
+
 PAYLOAD = '<script>window.__xss=1;alert("xss")</script><img src=x onerror="window.__xss=2;alert(2)">'
-PASSWORD = "a-long-admin-password-1"
 
 
 @pytest.fixture
@@ -31,15 +32,6 @@ def watched(page):
 def assert_nothing_ran(page):
     assert page.dialogs == []
     assert page.evaluate("window.__xss") is None
-
-
-def sign_in(page, site_url, django_user_model):
-    django_user_model.objects.create_superuser("admin", "admin@example.org", PASSWORD)
-    page.goto(site_url("/admin/login/"))
-    page.fill("#id_username", "admin")
-    page.fill("#id_password", PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/")
 
 
 @pytest.mark.browser

@@ -8,17 +8,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from toolkit.sheets.models import DefinitionSheetPage
-
-PASSWORD = "a-long-admin-password-1"
-
-
-def sign_in(page, site_url, django_user_model):
-    django_user_model.objects.create_superuser("admin", "admin@example.org", PASSWORD)
-    page.goto(site_url("/admin/login/"))
-    page.fill("#id_username", "admin")
-    page.fill("#id_password", PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/")
+from toolkit.tests.browser import sign_in
 
 
 @pytest.mark.browser

@@ -6,20 +6,10 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from toolkit.tests import factories as f
+from toolkit.tests.browser import PHONE
 from toolkit.tests.keyboard import focused, tab_until
 
 pytestmark = pytest.mark.browser
-
-PHONE = {"width": 375, "height": 812}
-
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
 
 
 def box(page, selector):
