@@ -31,6 +31,25 @@ def test_page_references_are_remembered_until_a_page_is_added():
         assert pdf.page_references is first, "asked again without a new page, the same tuple"
 
 
+def test_with_a_pydyf_it_was_not_checked_against_the_stock_property_stays(caplog):
+    """The off-switch: another pydyf version leaves pydyf as it is, with one line in the log."""
+    pydyf.PDF.page_references = speedups.ORIGINAL
+    try:
+        with caplog.at_level("WARNING", logger="toolkit.core.pinned"):
+            assert speedups.apply(installed="0.14.0") is False
+            assert speedups.apply(installed="0.14.0") is False
+        assert pydyf.PDF.page_references is speedups.ORIGINAL
+        assert [r.getMessage() for r in caplog.records] == [
+            "pydyf 0.14.0 is not a version the printing speed-up was checked against (0.13.0): "
+            "it is off, the public way runs instead"
+        ]
+        pdf = pydyf.PDF()
+        pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+        assert pdf.page_references == recomputed(pdf)
+    finally:
+        assert speedups.apply() is True
+
+
 def test_apply_twice_changes_nothing():
     speedups.apply()
     speedups.apply()
