@@ -20,6 +20,7 @@ from django.db import DatabaseError, connection
 from django.http import JsonResponse
 
 from .cache_backends import ResilientRedisCache
+from .log_filters import first_line
 
 logger = logging.getLogger(__name__)
 
@@ -34,8 +35,9 @@ def database_ok():
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             return cursor.fetchone() == (1,)
-    except DatabaseError:
-        logger.warning("Health check: the database cannot be reached", exc_info=True)
+    except DatabaseError as error:
+        # One line, not a stack trace: a load balancer asks every few seconds while it is down.
+        logger.warning("Health check: the database cannot be reached (%s)", first_line(error))
         return False
 
 

@@ -10,6 +10,8 @@ one line per attempt and nobody is emailed.
 
 import logging
 
+from django.db import InterfaceError, OperationalError
+
 # django.core.handlers.exception logs to "django.security.<exception class name>".
 SECURITY_LOGGERS = [
     f"django.security.{name}"
@@ -33,3 +35,36 @@ class OneLineWarning(logging.Filter):
         record.exc_info = record.exc_text = record.stack_info = None
         record.msg = " ".join(str(record.msg).split())
         return True
+
+
+class DatabaseUnavailableOneLine(logging.Filter):
+    """A request that failed because the database could not be reached: one WARNING line.
+
+    Such a request is answered with the designed 503 page (``toolkit.core.views.server_error``),
+    and while the database is down every request fails the same way: a stack trace for each, and
+    an email to the admins for each (sent straight out, since the mail queue is in that database),
+    would bury the one fact worth knowing, which ``/healthz`` also tells monitoring. Only errors of
+    the connection (``OperationalError``, ``InterfaceError``) are shortened; any other database
+    error is a bug and keeps its stack trace and its report.
+    """
+
+    def filter(self, record):
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, (OperationalError, InterfaceError)):
+            request = getattr(record, "request", None)
+            record.levelno, record.levelname = logging.WARNING, logging.getLevelName(logging.WARNING)
+            record.msg, record.args = (
+                "Database unavailable, answered 503: %s (%s)",
+                (
+                    getattr(request, "path", "?"),
+                    first_line(error),
+                ),
+            )
+            record.exc_info = record.exc_text = record.stack_info = None
+        return True
+
+
+def first_line(error):
+    """The first line of an exception's message (psycopg adds hints on further lines)."""
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__

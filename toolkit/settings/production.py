@@ -63,7 +63,11 @@ LOGGING["handlers"]["mail_admins"] = {  # noqa: F405
 LOGGING["filters"] |= {  # noqa: F405
     "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
     "not_health_checks": {"()": "toolkit.core.health.NotHealthChecks"},
+    "database_unavailable": {"()": "toolkit.core.log_filters.DatabaseUnavailableOneLine"},
 }
+# While the database is down, each request answered with the 503 page is one line, not a stack
+# trace and an email each (a logger's filters run before its records reach "django"'s handlers).
+LOGGING["loggers"]["django.request"] = {"filters": ["database_unavailable"]}  # noqa: F405
 
 # Error reports: to Sentry when SENTRY_DSN is set (and then not also by email), else to ADMINS.
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "")  # noqa: F405

@@ -13,6 +13,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -170,6 +171,101 @@ class DatabaseTemplate:
             for number in range(self.copies, -1, -1):
                 name = f"{self.name}_{number}" if number else self.name
                 psql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+POSTGRES_BIN = Path("/usr/lib/postgresql/15/bin")
+
+
+class PostgresServer:
+    """A PostgreSQL server of the test's own (Debian's binaries, a data folder in /tmp, loopback,
+    trust), so a test can stop the database for real without stopping the machine's shared
+    cluster, which other suites use at the same time.
+
+    PostgreSQL refuses to run as root, so as root it runs as the ``postgres`` user, with a data
+    folder that user owns (pytest's own temporary folders are closed to other users). Durability
+    is switched off: nothing here has to survive a power cut, and the stop used (``-m fast``) is a
+    clean shutdown anyway.
+    """
+
+    def __init__(self):
+        self.port = free_port()
+        self.folder = Path(tempfile.mkdtemp(prefix="toolkit-postgres-"))
+        self.data = self.folder / "data"
+        self.log = self.folder / "postgres.log"
+        self.as_owner = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        if self.as_owner:
+            shutil.chown(self.folder, "postgres")
+        self.pg_ctl(
+            "initdb", "-o", "--auth=trust --username=postgres --encoding=UTF8 --locale=C.UTF-8 --no-sync"
+        )
+
+    def url(self, name="toolkit"):
+        return f"postgres://postgres@127.0.0.1:{self.port}/{name}"
+
+    def pg_ctl(self, *args):
+        return subprocess.run(
+            [*self.as_owner, str(POSTGRES_BIN / "pg_ctl"), "-D", str(self.data), *args],
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    def start(self):
+        options = (
+            f"-c listen_addresses=127.0.0.1 -c port={self.port} -c unix_socket_directories='' "
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        )
+        self.pg_ctl("start", "--wait", "-l", str(self.log), "-o", options)
+
+    def stop(self):
+        """Stopped the way an operator stops it: ``pg_ctl stop -m fast`` (connections cut at once)."""
+        self.pg_ctl("stop", "--wait", "-m", "fast")
+
+    def running(self):
+        return (
+            subprocess.run(
+                [*self.as_owner, str(POSTGRES_BIN / "pg_ctl"), "-D", str(self.data), "status"],
+                capture_output=True,
+            ).returncode
+            == 0
+        )
+
+    def psql(self, sql, database="postgres"):
+        subprocess.run(
+            ["psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d", database, "-qc", sql],
+            check=True,
+            capture_output=True,
+        )
+
+    def create_toolkit(self, template, name="toolkit"):
+        """A database ``name`` holding what ``template`` (a ``DatabaseTemplate``) holds: on a
+        PostgreSQL run copied from the template with pg_dump (seconds), else made the same way
+        (``migrate``, ``create_toolkit``, the first sheet: half a minute). Its URL."""
+        self.psql(f"CREATE DATABASE {name}")
+        if uses_postgres():
+            dump = subprocess.run(
+                ["pg_dump", "-h", "127.0.0.1", "-U", "postgres", "--no-owner", template.name],
+                check=True,
+                capture_output=True,
+            )
+            subprocess.run(
+                ["psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d", name, "-q"],
+                input=dump.stdout,
+                check=True,
+                capture_output=True,
+            )
+        else:
+            env = template.env(self.url(name))
+            manage(env, "migrate", "--noinput", "-v0", timeout=600)
+            manage(env, "create_toolkit", "--name", "Test Toolkit", "--address", f"https://{HOST}")
+            python_in_django(env, FIRST_SHEET)
+        return self.url(name)
+
+    def remove(self):
+        if self.data.exists() and self.running():
+            self.stop()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 # -- gunicorn -----------------------------------------------------------------------------------

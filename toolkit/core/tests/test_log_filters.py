@@ -2,6 +2,7 @@
 
 import json
 import logging
+import sys
 
 import pytest
 from django.core import mail
@@ -53,3 +54,37 @@ def test_in_production_an_invalid_host_is_one_json_warning_line_and_no_email(
         assert (record["level"], record["logger"]) == ("WARNING", "django.security.DisallowedHost")
         assert "Traceback" not in server.errors()
     assert smtp_server.messages == []
+
+
+def failed_request_record(error):
+    """The record Django's request handler logs for a request that raised ``error``."""
+    try:
+        raise error
+    except type(error):
+        return logging.LogRecord(
+            "django.request",
+            logging.ERROR,
+            __file__,
+            1,
+            "%s: %s",
+            ("Service Unavailable", "/"),
+            sys.exc_info(),
+        )
+
+
+def test_a_request_the_database_could_not_serve_is_one_warning_line_but_a_database_bug_keeps_its_trace():
+    from django.db import DataError, OperationalError
+
+    from toolkit.core.log_filters import DatabaseUnavailableOneLine
+
+    down = failed_request_record(
+        OperationalError("connection failed: Connection refused\n\tIs the server running?")
+    )
+    assert DatabaseUnavailableOneLine().filter(down)
+    assert (down.levelno, down.exc_info) == (logging.WARNING, None)
+    assert (
+        down.getMessage() == "Database unavailable, answered 503: ? (connection failed: Connection refused)"
+    )
+    bug = failed_request_record(DataError("integer out of range"))
+    assert DatabaseUnavailableOneLine().filter(bug)
+    assert bug.levelno == logging.ERROR and bug.exc_info[0] is DataError
