@@ -1,20 +1,12 @@
-"""The home page, plain standard pages (About, Thanks) and the site-wide settings."""
+"""The site-wide settings that every app reads (the pages themselves live in ``toolkit.home``)."""
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import StreamField
-from wagtail.models import Page
-from wagtail.search import index
 
-from .blocks import PageBodyBlock
 from .cache import remember
 from .ratelimit import RateCount  # noqa: F401 - a model of this app, kept beside the code that uses it
-from .routing import route_from
 from .versions import VersionToken  # noqa: F401 - likewise
-
-LATEST_SHEETS = 6
-CLOUD_SIZES = 5
 
 
 @register_setting(icon="cog")
@@ -116,63 +108,3 @@ class ToolkitSettings(BaseSiteSetting):
         if site is None:
             return super().for_site(site)
         return remember(f"settings:{site.pk}", lambda: super(ToolkitSettings, cls).for_site(site))
-
-
-class HomePage(Page):
-    """The front door: what the toolkit is, where to start, and what is new."""
-
-    intro = models.CharField(max_length=300, help_text="One sentence saying what the toolkit is.")
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "sheets.SectionPage",
-        "core.StandardPage",
-        "taxonomy.TopicIndexPage",
-        "taxonomy.PathwayIndexPage",
-        "directory.DirectoryPage",
-        "feedback.ContactPage",
-        "glossary.GlossaryPage",
-        "printing.PrintPackIndexPage",
-    ]
-    max_count = 1
-
-    def route(self, request, path_components):
-        return route_from(self, request, path_components, super().route)
-
-    def sections(self):
-        from toolkit.sheets.models import SectionPage
-
-        return SectionPage.objects.child_of(self).live().public()
-
-    def pathways(self):
-        from toolkit.taxonomy.models import PathwayPage
-
-        return PathwayPage.objects.descendant_of(self).live().public().select_related("audience")
-
-    def topic_cloud(self):
-        """Every topic with a size from 1 to 5 by how many sheets use it, in name order."""
-        from toolkit.taxonomy.models import Topic
-
-        topics = list(Topic.objects.with_sheet_counts())
-        most = max((topic.sheet_count for topic in topics), default=0) or 1
-        for topic in topics:
-            topic.cloud_size = 1 + round((CLOUD_SIZES - 1) * topic.sheet_count / most)
-        return topics
-
-    def latest_sheets(self):
-        from toolkit.sheets.models import SheetPage
-
-        return SheetPage.objects.live().public().listing().order_by("-last_published_at")[:LATEST_SHEETS]
-
-
-class StandardPage(Page):
-    """A page of plain content, such as About or Thanks."""
-
-    intro = models.TextField(blank=True)
-    body = StreamField(PageBodyBlock(), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
-    parent_page_types = ["core.HomePage", "core.StandardPage"]
-    subpage_types = ["core.StandardPage"]

@@ -12,9 +12,9 @@ from django.db import transaction
 from wagtail.models import Page
 
 from toolkit.core.blocks import PageBodyBlock
-from toolkit.core.models import StandardPage
 from toolkit.directory.models import Organisation
 from toolkit.glossary.models import Term
+from toolkit.home.models import StandardPage
 from toolkit.printing.models import PrintPackIndexPage, PrintPackItem, PrintPackPage
 from toolkit.provision.builder import (
     Report,

@@ -99,7 +99,7 @@ class DirectoryPage(Page):
 
     intro = models.TextField(blank=True)
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["core.HomePage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
 

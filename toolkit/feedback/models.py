@@ -33,7 +33,7 @@ class ContactPage(AbstractEmailForm):
     thank_you_text = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     form_builder = LimitedFormBuilder
-    parent_page_types = ["core.HomePage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
 

@@ -22,7 +22,7 @@ class PrintPackIndexPage(Page):
     intro = models.TextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["core.HomePage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = ["printing.PrintPackPage"]
     max_count = 1
 

@@ -23,12 +23,13 @@ from django.utils.text import slugify
 from wagtail.models import GroupPagePermission, Page, Site, Workflow, WorkflowTask
 
 from toolkit.core.blocks import PageBodyBlock
-from toolkit.core.models import HomePage, StandardPage, ToolkitSettings
+from toolkit.core.models import ToolkitSettings
 from toolkit.core.site_address import set_default_site_address
 from toolkit.directory.models import DirectoryPage
 from toolkit.editorial.roles import setup_roles
 from toolkit.feedback.models import ContactFormField, ContactPage
 from toolkit.glossary.models import GlossaryPage
+from toolkit.home.models import HomePage, StandardPage
 from toolkit.printing.models import PrintPackIndexPage
 from toolkit.provision.facts import fill_in, site_facts
 from toolkit.sheets.models import SectionPage

@@ -47,6 +47,7 @@ BEHIND_PROXY = env_bool("BEHIND_PROXY")
 
 INSTALLED_APPS = [
     "toolkit.core",
+    "toolkit.home",
     "toolkit.taxonomy",
     "toolkit.sheets",
     "toolkit.directory",

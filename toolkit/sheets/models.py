@@ -64,7 +64,7 @@ class SectionPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("summary")]
     search_fields = Page.search_fields + [index.SearchField("summary")]
-    parent_page_types = ["core.HomePage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = ["sheets.DefinitionSheetPage", "sheets.MethodSheetPage"]
 
     def sheets(self):

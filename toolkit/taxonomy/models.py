@@ -107,7 +107,7 @@ class TopicIndexPage(RoutablePageMixin, Page):
 
     intro = models.TextField(blank=True)
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["core.HomePage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
 
@@ -149,7 +149,7 @@ class PathwayIndexPage(Page):
 
     intro = models.TextField(blank=True)
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["core.HomePage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = ["taxonomy.PathwayPage"]
     max_count = 1
 

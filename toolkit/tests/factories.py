@@ -8,11 +8,12 @@ from django.conf import settings
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
-from toolkit.core.models import HomePage, StandardPage, ToolkitSettings
+from toolkit.core.models import ToolkitSettings
 from toolkit.directory.models import DirectoryPage, Organisation
 from toolkit.editorial.models import Law
 from toolkit.feedback.models import ContactFormField, ContactPage, PageFeedback, Suggestion
 from toolkit.glossary.models import GlossaryPage, Term
+from toolkit.home.models import HomePage, StandardPage
 from toolkit.printing.models import PrintPackIndexPage, PrintPackItem, PrintPackPage
 from toolkit.sheets.models import (
     DefinitionSheetPage,

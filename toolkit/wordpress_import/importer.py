@@ -23,7 +23,7 @@ from wagtail.models import Page, Site
 
 from toolkit.core.cache import bump_content_version
 from toolkit.core.collector import fewer_collections
-from toolkit.core.models import HomePage, StandardPage
+from toolkit.home.models import HomePage, StandardPage
 from toolkit.sheets.models import DefinitionSheetPage, MethodSheetPage
 
 from . import convert as conv

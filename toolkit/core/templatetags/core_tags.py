@@ -1,9 +1,9 @@
-"""The site's frame: header, navigation, phase banner, footer and breadcrumbs, each built with a
-fixed number of queries (and cached by the page templates under the content version)."""
+"""The parts of the site's frame that need only core: the header's brand, the phase banner and
+breadcrumbs, each built with a fixed number of queries (and cached by the page templates under the
+content version). The navigation and footer list sections and routes, so they live in
+``toolkit.home.templatetags.site_frame``."""
 
 from django import template
-from django.db.models import Q
-from django.urls import reverse
 from wagtail.models import Page, Site
 
 from toolkit.core.blocks import heading_anchor
@@ -45,20 +45,6 @@ def site_brand(context):
     }
 
 
-@register.inclusion_tag("includes/site_nav.html", takes_context=True)
-def site_nav(context):
-    """The main navigation: the pages in the menu, the "Get started" routes and the reader's pack.
-    Editors sign in at /admin/ (linked in small print from the footer), not from here."""
-    from toolkit.taxonomy.models import PathwayPage
-
-    request = context.get("request")
-    root = site_root(request)
-    return {
-        "menu_pages": menu_pages(root),
-        "pathways": PathwayPage.objects.live().public().order_by("path") if root else [],
-    }
-
-
 @register.inclusion_tag("includes/phase_banner.html", takes_context=True)
 def phase_banner(context):
     """GOV.UK's phase banner: says the site is new and asks for feedback, until it is switched off."""
@@ -72,50 +58,6 @@ def phase_banner(context):
         "phase": settings.phase,
         "text": settings.phase_banner_text,
         "feedback_url": feedback.get_url(request) if feedback and feedback.live else "",
-    }
-
-
-LEGAL_PAGE_SLUGS = ("privacy", "accessibility", "cookies")
-
-
-def footer_pages(root):
-    """The pages in the menu, and the privacy notice, accessibility statement and cookies page in
-    that order, in one query: the live pages with those slugs just under the home page
-    (``create_toolkit`` makes them). A council that removes one loses its link, never gets a link
-    to a missing page."""
-    if root is None:
-        return [], []
-    pages = list(
-        root.get_children().live().public().filter(Q(show_in_menus=True) | Q(slug__in=LEGAL_PAGE_SLUGS))
-    )
-    legal = {page.slug: page for page in pages if page.slug in LEGAL_PAGE_SLUGS}
-    in_menu = [page for page in pages if page.show_in_menus and page.slug not in legal]
-    return in_menu, [legal[slug] for slug in LEGAL_PAGE_SLUGS if slug in legal]
-
-
-@register.inclusion_tag("includes/site_footer.html", takes_context=True)
-def site_footer(context):
-    """Sections, ways to browse, the pages about the toolkit, then the small print: the legal pages,
-    who publishes it and under what licence. Topics are one link ("All topics"), not a list of 50."""
-    from toolkit.sheets.models import SectionPage
-    from toolkit.taxonomy.models import topic_index_url
-
-    request = context.get("request")
-    root = site_root(request)
-    settings = toolkit_settings(request)
-    about_pages, legal_pages = footer_pages(root)
-    topics_url = topic_index_url(request) if root else ""
-    return {
-        "request": request,
-        "sections": SectionPage.objects.live().public().order_by("path") if root else [],
-        "topics_url": topics_url,
-        "menu_pages": [page for page in about_pages if page.get_url(request) != topics_url],
-        "legal_pages": legal_pages,
-        "publisher": settings.publisher if settings else "",
-        "licence": settings.licence if settings else "",
-        "licence_name": settings.licence_name if settings else "",
-        "licence_url": settings.licence_url if settings else "",
-        "login_url": reverse("wagtailadmin_login"),
     }
 
 

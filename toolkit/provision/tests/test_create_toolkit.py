@@ -9,8 +9,9 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page, Revision, Site, Workflow, WorkflowTask
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from toolkit.core.models import HomePage, ToolkitSettings
+from toolkit.core.models import ToolkitSettings
 from toolkit.editorial.roles import EDITORS, WORKFLOW_NAME
+from toolkit.home.models import HomePage
 from toolkit.sheets.models import DefinitionSheetPage, SectionPage
 from toolkit.taxonomy.models import Audience, Topic
 

@@ -11,8 +11,8 @@ from django.core.management import call_command
 from django.test import Client, override_settings
 from wagtail.models import Page
 
-from toolkit.core.models import StandardPage
 from toolkit.feedback.management.commands.purge_suggestion_emails import DEFAULT_DAYS
+from toolkit.home.models import StandardPage
 from toolkit.provision.facts import fill_in
 from toolkit.tests.html_checker import check_folder
 

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from wagtail.test.utils import WagtailTestUtils  # noqa: F401 - makes Wagtail's test helpers importable
 
-from toolkit.core.models import HomePage
+from toolkit.home.models import HomePage
 from toolkit.sheets.models import DefinitionSheetPage, MethodSheetPage, SectionPage, SheetPage
 from toolkit.tests import factories as f
 

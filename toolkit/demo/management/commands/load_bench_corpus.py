@@ -3,8 +3,8 @@
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from toolkit.core.models import HomePage
 from toolkit.demo.corpus import CorpusError, CorpusLoader, read_posts
+from toolkit.home.models import HomePage
 
 
 class Command(BaseCommand):
