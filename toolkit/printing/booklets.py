@@ -26,7 +26,8 @@ from django_tasks import task
 from toolkit.core.cache import content_version
 from toolkit.core.ratelimit import client_address, over_limit
 
-from .documents import booklet_html, live_sheets_in_order, render_fingerprint, site_base_url
+from .documents import booklet_html, live_sheets_in_order, site_base_url
+from .fingerprint import render_fingerprint
 from .models import Booklet
 from .pdf import render_pdf
 

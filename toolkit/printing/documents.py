@@ -6,18 +6,14 @@ A sheet's print view, its PDF and its part of a booklet are all made by the shee
 
 PDFs are cached. The key holds everything the PDF is made from: the sheet's live revision (a
 re-publish makes a new key), the site's content version (bumped by any publish, or any edit to a
-topic or the licence, which a PDF also shows), the host (addresses are written out), and a
-fingerprint of the templates and stylesheets (a deploy that changes the look makes a new key).
+topic or the licence, which a PDF also shows), today's date (a sheet's "Review overdue" notice
+starts on a day, not with a publish), the host (addresses are written out), and a fingerprint of
+every template and stylesheet (``fingerprint.py``: a deploy that changes the look makes a new key).
 So a reader never gets a stale PDF, and nothing has to be deleted by hand.
 """
 
-import hashlib
-from functools import lru_cache
-from pathlib import Path
-
-import weasyprint
-from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
@@ -25,6 +21,7 @@ from toolkit.core.cache import remember
 from toolkit.core.models import ToolkitSettings
 
 from .anchors import prefix_ids
+from .fingerprint import render_fingerprint
 from .glossary import pack_glossary
 from .pdf import render_pdf
 
@@ -40,24 +37,6 @@ def live_sheets_in_order(ids):
 
     found = SheetPage.objects.live().public().listing().in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]
-
-
-@lru_cache(maxsize=1)
-def render_fingerprint():
-    """A short hash of the stylesheets and templates that shape a PDF, and WeasyPrint's version."""
-    project = Path(settings.BASE_DIR) / "toolkit"
-    files = sorted(
-        [
-            *project.glob("static/css/*.css"),
-            *project.glob("templates/**/*.html"),
-            *project.glob("sheets/templates/**/*.html"),
-            *project.glob("printing/templates/**/*.html"),
-        ]
-    )
-    digest = hashlib.sha256(weasyprint.__version__.encode())
-    for path in files:
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
 
 
 def site_base_url(request):
@@ -110,7 +89,13 @@ def page_pdf_url(page, request=None):
 
 
 def sheet_pdf_cache_name(request, page):
-    parts = [page.pk, page.live_revision_id, request.get_host(), render_fingerprint()]
+    """Everything a sheet's PDF is made from besides the content version (``remember()`` adds it).
+
+    Today's date is part of it, as it is of the page cache's key (``toolkit.core.page_cache``):
+    the sheet says "Review overdue" from the day its review falls due, with nothing published.
+    """
+    today = timezone.localdate().isoformat()
+    parts = [page.pk, page.live_revision_id, today, request.get_host(), render_fingerprint()]
     return "printing:sheet-pdf:" + ":".join(str(part) for part in parts)
 
 
