@@ -56,13 +56,27 @@ def second_factor_redirect(request):
     return redirect_to_login(request.get_full_path(), login_url=reverse("two_factor_verify"))
 
 
-class TwoFactorMiddleware(OTPMiddleware):
-    """django-otp's middleware (``request.user.is_verified()``) plus the admin's gate."""
+class TwoFactorMiddleware:
+    """django-otp's middleware (``request.user.is_verified()``) plus the admin's gate.
 
+    It wraps django-otp's ``OTPMiddleware`` as Django chains any middleware, so the gate runs
+    after django-otp has installed ``is_verified()`` and before the view, through django-otp's
+    public interface only. (It used to subclass it and call the private
+    ``_install_lazy_accessors()``; django-otp's private middleware interface changed in 1.7.0,
+    which broke middlewares built that way, e.g. Weblate's, WeblateOrg/weblate#17548.)
+    """
+
+    sync_capable = True
     async_capable = False
 
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.otp = OTPMiddleware(self.gated)
+
     def __call__(self, request):
-        self._install_lazy_accessors(request)
+        return self.otp(request)
+
+    def gated(self, request):
         return self.gate(request) or self.get_response(request)
 
     def gate(self, request):
