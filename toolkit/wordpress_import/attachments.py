@@ -16,6 +16,7 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.utils.file import hash_filelike
 
 from . import convert as conv
 from .models import ImportedItem
@@ -133,7 +134,10 @@ class AttachmentsStep:
                 obj = get_image_model()(title=title[:255], file=ImageFile(stream, name=path.name))
                 if hasattr(obj, "description"):
                     obj.description = conv.plain_text(alt)[:255]
-                obj._set_image_file_metadata()
+                # What Wagtail's upload form records, through public parts: Wagtail finds
+                # duplicate uploads by this hash (SHA-1, as its own hash_filelike makes it).
+                obj.file_size = path.stat().st_size
+                obj.file_hash = hash_filelike(stream)
                 obj.full_clean(exclude=["collection", "uploaded_by_user", "focal_point_x", "focal_point_y"])
             else:
                 obj = get_document_model()(title=title[:255], file=File(stream, name=path.name))

@@ -29,10 +29,10 @@ from toolkit.sheets.models import DefinitionSheetPage, MethodSheetPage
 from . import convert as conv
 from .attachments import AttachmentsStep
 from .authors import AuthorsStep
-from .indexing import deferred_indexing, index_flagged, quick_commits
+from .indexing import deferred_indexing, index_flagged, indexing_shortcuts, quick_commits
 from .links import OldSite
 from .models import ImportedItem, spec_hash
-from .pages import PageWriter
+from .pages import PageWriter, tree_problems, tree_shortcuts
 from .plan import LIVE, make_plan
 from .redirects import RedirectsStep
 from .report import FAILED, IMPORTED, SKIPPED, UNCHANGED, UPDATED, Report, one_line
@@ -48,6 +48,15 @@ IMPORTER_VERSION = "1"  # bump to make every item count as changed after a chang
 
 class ImportSetupError(Exception):
     """The site is not ready for an import (no home page); nothing was written."""
+
+
+class TreeProblems(Exception):  # noqa: N818 - names what was found, like the report's lines
+    """Treebeard's check finds the page tree unsound after an import (a bug in the importer)."""
+
+    def __init__(self, report, problems):
+        super().__init__("; ".join(problems))
+        self.report = report
+        self.problems = problems
 
 
 class ImportInterrupted(Exception):  # noqa: N818 - names what happened, like KeyboardInterrupt
@@ -130,6 +139,10 @@ class WordPressImporter(
         self.last_child_paths = {}  # parent page id -> tree path of its last child (None: no child)
         self.user_objects = {}
         self.changed = False
+        # Shortcuts through libraries' private parts, each taken only with the versions it was
+        # checked against (``core/pinned.py``); off, the public way gives the same import, slower.
+        self.tree_shortcuts = tree_shortcuts()
+        self.indexing_shortcuts = indexing_shortcuts()
 
     # -- the whole run ---------------------------------------------------------------------------
     def run(self):
@@ -151,7 +164,7 @@ class WordPressImporter(
         try:
             with (
                 quick_commits(enabled=not self.dry_run),
-                deferred_indexing(),
+                deferred_indexing(self.indexing_shortcuts),
                 fewer_collections(),
                 transaction.atomic() if self.dry_run else nullcontext(),
             ):
@@ -168,8 +181,12 @@ class WordPressImporter(
                 if self.dry_run:
                     transaction.set_rollback(True)
                 else:
-                    indexed = index_flagged(ImportedItem.objects.filter(source=self.source))
+                    indexed = index_flagged(
+                        ImportedItem.objects.filter(source=self.source), self.indexing_shortcuts
+                    )
                     self.report.counts["pages and topics indexed for search"] += indexed
+            if not self.dry_run and (problems := tree_problems(self.home)):
+                raise TreeProblems(report, problems)
         except KeyboardInterrupt as stop:
             report.interrupted = True
             raise ImportInterrupted(report) from stop

@@ -5,25 +5,42 @@ SQLite that indexing costs more than the import itself. So while importing, the 
 off, and each written item is flagged ``needs_indexing``. At the end every flagged item (from
 this run or from an earlier run that was stopped) is indexed in bulk and the flag cleared, so an
 interrupted import never leaves pages that search cannot find once it has been run to the end.
+
+Three of the speed-ups lean on private parts: modelsearch's save hook and ``BaseField.get_value``
+(``MODELSEARCH_VERSIONS``) and Django's prefetch cache (``DJANGO_VERSIONS``). With other versions
+(``indexing_shortcuts()`` says so once in the log) each page is indexed as it is saved as well,
+every related row is fetched, and fields are read as often as modelsearch reads them: the same
+index, slower.
 """
 
 import sqlite3
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager, nullcontext, suppress
 
 from django.db import DEFAULT_DB_ALIAS, OperationalError, connections, transaction
 from django.db.models import prefetch_related_objects
 from django.db.models.signals import post_save
 from modelcluster.models import ClusterableModel, get_all_child_m2m_relations, get_all_child_relations
+from modelsearch import signal_handlers as search_signals
 from modelsearch.backends import get_search_backends
 from modelsearch.index import BaseField, get_indexed_models
-from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import Page, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from toolkit.core.pinned import checked
 from toolkit.taxonomy.models import Topic
 
 CHUNK = 200
 IMPORTER_WRITES = {"topics"}  # the only related rows the importer gives a page
+MODELSEARCH_VERSIONS = ("1.3.2",)  # signal_handlers.post_save_signal_handler, BaseField.get_value
+DJANGO_VERSIONS = ("5.2",)  # Model._prefetched_objects_cache, read by prefetch_related_objects
+
+
+def indexing_shortcuts(modelsearch=None, django=None):
+    """True when modelsearch and Django are versions these shortcuts were checked against (the
+    arguments stand in for their versions, for the tests)."""
+    return checked("modelsearch", MODELSEARCH_VERSIONS, "the importer's deferred indexing", modelsearch) and (
+        checked("django", DJANGO_VERSIONS, "the importer's known-empty child rows", django)
+    )
 
 
 def note_no_children(page, except_for=()):
@@ -50,23 +67,32 @@ def related_names(model):
 
 
 @contextmanager
-def deferred_indexing():
-    """No per-save search or reference indexing inside the block (reconnected afterwards)."""
+def deferred_indexing(shortcuts=True):
+    """No per-save search or reference indexing inside the block (reconnected afterwards).
+
+    Reference indexing is turned off by Wagtail's public context manager; search indexing by
+    disconnecting modelsearch's own save hook, only with ``shortcuts`` (a checked modelsearch).
+    """
+    handler = getattr(search_signals, "post_save_signal_handler", None) if shortcuts else None
     disconnected = [
         model
-        for model in get_indexed_models()
-        if post_save.disconnect(post_save_signal_handler, sender=model)
+        for model in (get_indexed_models() if handler else [])
+        if post_save.disconnect(handler, sender=model)
     ]
     try:
         with disable_reference_index_auto_update():
             yield
     finally:
         for model in disconnected:
-            post_save.connect(post_save_signal_handler, sender=model)
+            post_save.connect(handler, sender=model)
 
 
-def index_flagged(records_queryset):
-    """Index every flagged record's page or topic, in bulk, a chunk per transaction."""
+def index_flagged(records_queryset, shortcuts=True):
+    """Index every flagged record's page or topic, in bulk, a chunk per transaction.
+
+    Without ``shortcuts`` (unchecked library versions), every related row is fetched and
+    modelsearch reads each field as often as it likes.
+    """
     done = 0
     while True:
         chunk = list(records_queryset.filter(needs_indexing=True).select_related("page")[:CHUNK])
@@ -82,12 +108,14 @@ def index_flagged(records_queryset):
                 by_model.setdefault(type(obj), []).append(obj)
             for model, objs in by_model.items():
                 names = related_names(model)
-                untouched = [obj for obj in objs if getattr(obj, "latest_revision_id", 0) is None]
+                untouched = [
+                    obj for obj in objs if shortcuts and getattr(obj, "latest_revision_id", 0) is None
+                ]
                 for obj in untouched:
                     note_no_children(obj, except_for=IMPORTER_WRITES)
                 prefetch_related_objects(untouched, *[name for name in names if name in IMPORTER_WRITES])
                 prefetch_related_objects([obj for obj in objs if obj not in untouched], *names)
-            with search_fields_read_once():
+            with search_fields_read_once() if shortcuts else nullcontext():
                 for backend in get_search_backends(with_auto_update=True):
                     for model, objs in by_model.items():
                         backend.add_bulk(model, objs)

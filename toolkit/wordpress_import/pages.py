@@ -2,6 +2,14 @@
 
 It writes what ``Page.add_child()``, ``save_revision()`` and ``publish()`` would leave, without
 their per-page signals and look-ups: the import indexes and refreshes caches once at the end.
+
+Two of those shortcuts use private parts of treebeard (``_get_path``, ``_inc_path``) and of
+Wagtail's ``Page`` (``_cached_parent_obj``, ``_set_core_field_defaults``,
+``_check_slug_is_unique``), so they are taken only with the versions in ``TREEBEARD_VERSIONS`` and
+``WAGTAIL_VERSIONS``, whose source they were written against; with others, pages are added by
+treebeard's public ``add_child()`` with Wagtail's full validation (slower, same pages), and the
+log says so once. After every import, treebeard's own ``find_problems()`` must find nothing
+under the home page (``tree_problems()``), whichever way the pages were added.
 """
 
 import re
@@ -11,6 +19,8 @@ from django.db.models import F, Model
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, PageViewRestriction, Revision
 
+from toolkit.core.pinned import checked
+
 from . import convert as conv
 from .plan import LIVE, SCHEDULED, TERM_MAX_CHARS, wp_slug
 
@@ -18,6 +28,37 @@ from .plan import LIVE, SCHEDULED, TERM_MAX_CHARS, wp_slug
 RESERVED_TOP_SLUGS = {"admin", "django-admin", "documents", "search", "static", "media"}
 METHOD_PLACEHOLDER = "<p>Not in the WordPress original: to be written by an editor.</p>"
 NOT_STATED = "Not stated in the WordPress original"
+
+TREEBEARD_VERSIONS = ("5.3.1",)  # MP_Node._get_path / _inc_path as used by its add_child()
+WAGTAIL_VERSIONS = ("8.0",)  # Page._cached_parent_obj, _set_core_field_defaults, _check_slug_is_unique
+
+# What each of the five lists from treebeard's ``find_problems()`` means, in its order.
+TREE_PROBLEMS = (
+    "characters outside the path alphabet",
+    "a path of the wrong length",
+    "no parent",
+    "the wrong depth",
+    "the wrong number of children",
+)
+
+
+def tree_shortcuts(treebeard=None, wagtail=None):
+    """True when the installed treebeard and Wagtail are the ones the shortcuts were checked
+    against (the arguments stand in for their versions, for the tests)."""
+    return checked(
+        "django-treebeard", TREEBEARD_VERSIONS, "the importer's tree-path shortcut", treebeard
+    ) and (checked("wagtail", WAGTAIL_VERSIONS, "the importer's page validation shortcut", wagtail))
+
+
+def tree_problems(home):
+    """What treebeard's ``find_problems()`` finds wrong in the home page's tree, one phrase per
+    kind of problem ("2 pages with no parent (ids 14, 15)"); empty when the tree is sound."""
+    found = Page.find_problems(parent=home)
+    return [
+        f"{len(ids)} page{'s' if len(ids) != 1 else ''} with {name} (ids {', '.join(map(str, ids[:10]))})"
+        for name, ids in zip(TREE_PROBLEMS, found, strict=True)
+        if ids
+    ]
 
 
 class PageWriter:
@@ -78,7 +119,7 @@ class PageWriter:
             if live and page.first_published_at is None:
                 page.first_published_at = published
             page.go_live_at = published if spec["status"] == SCHEDULED else None
-            with lean_validation(page):
+            with lean_validation(page, self.tree_shortcuts):
                 page.save()
         # A first import writes the page as it is, with Wagtail's "created" history entry, and no
         # revision: Wagtail reads the page itself until someone edits it, which halves the cost of
@@ -97,20 +138,24 @@ class PageWriter:
         clash). Wagtail's "created" history entry is written in one insert, without the
         per-field database checks ``PageLogEntry.save()`` runs.
         """
-        if parent.pk not in self.last_child_paths:
-            last = parent.get_last_child()
-            self.last_child_paths[parent.pk] = last.path if last else None
-        last_path = self.last_child_paths[parent.pk]
-        page.depth = parent.depth + 1
-        page.path = (
-            Page(path=last_path)._inc_path() if last_path else Page._get_path(parent.path, page.depth, 1)
-        )
-        Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + 1)
-        parent.numchild += 1
-        page._cached_parent_obj = parent
-        with lean_validation(page):
-            page.save(log_action=None)
-        self.last_child_paths[parent.pk] = page.path
+        if not self.tree_shortcuts:
+            with lean_validation(page, enabled=False):
+                parent.add_child(instance=page)
+        else:
+            if parent.pk not in self.last_child_paths:
+                last = parent.get_last_child()
+                self.last_child_paths[parent.pk] = last.path if last else None
+            last_path = self.last_child_paths[parent.pk]
+            page.depth = parent.depth + 1
+            page.path = (
+                Page(path=last_path)._inc_path() if last_path else Page._get_path(parent.path, page.depth, 1)
+            )
+            Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + 1)
+            parent.numchild += 1
+            page._cached_parent_obj = parent
+            with lean_validation(page, self.tree_shortcuts):
+                page.save(log_action=None)
+            self.last_child_paths[parent.pk] = page.path
         PageLogEntry.objects.bulk_create(
             [
                 PageLogEntry(
@@ -195,7 +240,7 @@ def add_topics(page, topic_ids):
 
 
 @contextmanager
-def lean_validation(page):
+def lean_validation(page, enabled=True):
     """Wagtail's validation on save, minus look-ups the importer has already made sure of.
 
     ``Page.save()`` runs ``full_clean()``, which also asks the database whether each foreign key
@@ -204,8 +249,12 @@ def lean_validation(page):
     queries a page that can only fail if the importer had a bug, since ``free_slug()`` picked the
     slug among the siblings' slugs and a page the importer adds is never a site's root. Field
     checks (lengths, the 60-word summary) and the page's own ``clean()`` (repeated headings) still
-    run.
+    run. Not ``enabled`` (a Wagtail or treebeard it was not checked against), Wagtail's whole
+    validation runs.
     """
+    if not enabled:
+        yield
+        return
     relations = [f.name for f in page._meta.concrete_fields if f.is_relation]
 
     def validate(*args, **kwargs):

@@ -11,7 +11,12 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from toolkit.wordpress_import.importer import ImportInterrupted, ImportSetupError, WordPressImporter
+from toolkit.wordpress_import.importer import (
+    ImportInterrupted,
+    ImportSetupError,
+    TreeProblems,
+    WordPressImporter,
+)
 from toolkit.wordpress_import.mapping import Mapping, MappingError, load_mapping
 from toolkit.wordpress_import.wxr import DEFAULT_MAX_BYTES, WXRError, parse_wxr
 
@@ -82,6 +87,13 @@ class Command(BaseCommand):
         except ImportInterrupted as stop:
             self.print_report(stop.report, report_path)
             raise self.fail("Interrupted: run the same command again to finish.", EXIT_INTERRUPTED) from stop
+        except TreeProblems as found:
+            self.print_report(found.report, report_path)
+            raise self.fail(
+                f"The page tree is unsound after the import ({found}): run `python manage.py fixtree`"
+                " and report this as a bug in the importer.",
+                EXIT_ITEMS_FAILED,
+            ) from found
         except Exception as error:  # noqa: BLE001 - one line, never a traceback; items done stay done
             raise self.fail(f"Import stopped: {type(error).__name__}: {error}", EXIT_ITEMS_FAILED) from error
         self.print_report(report, report_path)
