@@ -18,6 +18,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
 from toolkit.core.cache import remember
+from toolkit.core.in_order import in_order
 from toolkit.core.models import ToolkitSettings
 
 from .anchors import prefix_ids
@@ -35,8 +36,7 @@ def live_sheets_in_order(ids):
     """Listing rows of the live, public sheets among ``ids``, in the order given (one query)."""
     from toolkit.sheets.models import SheetPage
 
-    found = SheetPage.objects.live().public().listing().in_bulk(ids)
-    return [found[pk] for pk in ids if pk in found]
+    return in_order(SheetPage.objects.live().public().listing(), ids)
 
 
 def site_base_url(request):
@@ -120,8 +120,7 @@ def booklet_html(request, title, sheets, made_on, intro=""):
     from toolkit.sheets.models import SheetPage
     from toolkit.taxonomy.models import Topic
 
-    specific = SheetPage.objects.filter(pk__in=[sheet.pk for sheet in sheets]).specific().in_bulk()
-    pages = [specific[sheet.pk] for sheet in sheets if sheet.pk in specific]
+    pages = in_order(SheetPage.objects.specific(), [sheet.pk for sheet in sheets])
     topics = Topic.objects.filter(sheets__in=[sheet.pk for sheet in pages]).distinct().order_by("name")
     author = publisher(request)
     articles = [sheet_article_html(request, page) for page in pages]

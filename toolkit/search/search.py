@@ -18,6 +18,7 @@ from django.db.models import OuterRef, Subquery
 from wagtail.search.query import And, Or, Phrase, PlainText
 
 from toolkit.core.cache import remember
+from toolkit.core.in_order import in_order
 from toolkit.glossary.glossary import current_glossary
 from toolkit.sheets.models import DefinitionSheetPage, MethodSheetPage, SheetPage
 
@@ -196,5 +197,4 @@ def run_search(raw):
 
 def sheets_in_order(ids):
     """Listing rows for these sheet ids, in the same order, in one query."""
-    found = SheetPage.objects.listing().in_bulk(ids)
-    return [found[pk] for pk in ids if pk in found]
+    return in_order(SheetPage.objects.listing(), ids)
