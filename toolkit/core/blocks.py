@@ -63,12 +63,19 @@ class ImageBlock(blocks.StructBlock):
         description = "An image with alternative text and an optional caption."
 
 
-class PageBodyBlock(blocks.StreamBlock):
-    """The simpler body of About, Thanks and other standard pages."""
+class BodyBlock(blocks.StreamBlock):
+    """What every page body starts from: headings (listed in "On this page"), paragraphs and
+    callouts. Each page type's body adds its own blocks after these, so the blocks keep the order
+    their migrations recorded and stored bodies load unchanged."""
 
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
         features=BODY_RICH_TEXT, icon="pilcrow", template="blocks/paragraph_block.html"
     )
     callout = CalloutBlock()
+
+
+class PageBodyBlock(BodyBlock):
+    """The simpler body of About, Thanks and other standard pages."""
+
     image = ImageBlock()

@@ -2,7 +2,7 @@
 
 from wagtail import blocks
 
-from toolkit.core.blocks import BODY_RICH_TEXT, CalloutBlock, HeadingBlock, ImageBlock, QuoteBlock
+from toolkit.core.blocks import BodyBlock, ImageBlock, QuoteBlock
 
 
 class MediaEmbedBlock(blocks.StructBlock):
@@ -26,12 +26,9 @@ class MediaEmbedBlock(blocks.StructBlock):
         description = "A video or slide deck, with a link and transcript as a fallback."
 
 
-class SheetBodyBlock(blocks.StreamBlock):
-    heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
-        features=BODY_RICH_TEXT, icon="pilcrow", template="blocks/paragraph_block.html"
-    )
-    callout = CalloutBlock()
+class SheetBodyBlock(BodyBlock):
+    """A sheet's body: the shared blocks, quotes, images and videos or slides."""
+
     quote = QuoteBlock()
     image = ImageBlock()
     embed = MediaEmbedBlock()
