@@ -1,4 +1,4 @@
-""" "Useful information": real organisations that help with community planning."""
+""" "Organisations that can help": real organisations that help with community planning."""
 
 import hashlib
 

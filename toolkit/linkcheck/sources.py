@@ -1,7 +1,7 @@
 """Every outbound link the site shows, and where it shows it.
 
 Live sheets (their "Useful links", body, and a Method sheet's rich-text parts and steps), the
-organisations in "Useful information" and the official addresses of laws and policies.
+organisations in "Organisations that can help" and the official addresses of laws and policies.
 """
 
 from collections import defaultdict

@@ -2,12 +2,14 @@
 
 ``migrate`` leaves Wagtail's "Welcome to your new Wagtail site!" page at the top of a site called
 localhost. A toolkit needs its home page there instead, the pages its addresses lead to (topics,
-get started, glossary, useful information, ready-made packs, about, contact, and the privacy
+get started, glossary, organisations that can help, ready-made packs, about, contact, and the privacy
 notice, accessibility statement and cookies page that a council's site must have), the standard sections,
 topics and audiences, its name and public address, and the editorial roles and workflow.
 
 Everything is looked up before it is made, and nothing that exists is changed, so a second run
-changes nothing and never undoes an editor's work. It all happens in one transaction: a failure
+changes nothing and never undoes an editor's work. The one exception is a default title that the
+standard has since changed ("Useful information" became "Organisations that can help"): a page
+that still has the old default gets the new one, and a title an editor chose is kept. It all happens in one transaction: a failure
 leaves the database as it was. The demo toolkit (``load_demo``) is this same build with the demo's
 own texts (``StandardContent``), and sheets on top.
 """
@@ -247,7 +249,7 @@ class ToolkitBuilder:
             ("print-packs", PrintPackIndexPage),
         ):
             row = pages[slug]
-            get_or_add_child(
+            page, created = get_or_add_child(
                 home,
                 model,
                 slug,
@@ -256,6 +258,8 @@ class ToolkitBuilder:
                 show_in_menus=bool(row.get("in_menu")),
                 intro=row.get("intro", ""),
             )
+            if not created:
+                self.retitle(page, row)
         about = pages["about"]
         get_or_add_child(
             home,
@@ -269,6 +273,19 @@ class ToolkitBuilder:
         self.contact_page(home, pages["contact"])
         for slug, row in self.content.legal_pages.items():
             self.legal_page(home, slug, row)
+
+    def retitle(self, page, row):
+        """Give a page the standard title when the standard changed it (``former_titles``) and
+        the page still has a former default title, as nobody has renamed it: a title a council
+        chose is theirs, and so is a draft waiting to be published, so either is left alone."""
+        title = row["title"]
+        if page.title == title or page.title not in row.get("former_titles", ()):
+            return
+        if page.has_unpublished_changes or page.draft_title != page.title:
+            return
+        page.title = page.draft_title = title
+        page.save_revision(clean=False).publish()
+        self.report.change(f"the page at /{page.slug}/ is now called “{title}”")
 
     def contact_page(self, home, row):
         get_or_add_child(

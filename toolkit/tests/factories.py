@@ -197,7 +197,7 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
 
 class DirectoryPageFactory(wagtail_factories.PageFactory):
-    title = "Useful information"
+    title = "Organisations that can help"
     slug = "useful-information"
 
     class Meta:

@@ -138,7 +138,7 @@ def test_navigation_skip_link_breadcrumbs_and_menus(client, site):
     skip = page.select_one("a.skip-link")
     assert skip["href"] == "#main" and page.select_one("main#main")
     nav = page.select_one("nav[aria-label=Main]").get_text(" ")
-    for label in ("About", "Contact", "Useful information", "Get started", "Start here for People"):
+    for label in ("About", "Contact", "Organisations that can help", "Get started", "Start here for People"):
         assert label in nav
     assert "Your pack" in nav
     assert "Log in" not in page.select_one("header").get_text(" ")  # editors sign in from the footer

@@ -10,6 +10,7 @@ from wagtail.models import GroupPagePermission, Page, Revision, Site, Workflow, 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from toolkit.core.models import ToolkitSettings
+from toolkit.directory.models import DirectoryPage
 from toolkit.editorial.roles import EDITORS, WORKFLOW_NAME
 from toolkit.home.models import HomePage
 from toolkit.sheets.models import DefinitionSheetPage, SectionPage
@@ -85,7 +86,7 @@ def test_an_empty_database_becomes_a_working_toolkit(migrated, client):
         assert response.status_code == 200, path
     home = client.get("/", **host).content.decode()
     assert NAME in home and WELCOME not in home
-    for title in ("Topics", "Glossary", "Useful information", "About", "Contact"):
+    for title in ("Topics", "Glossary", "Organisations that can help", "About", "Contact"):
         assert f">{title}<" in home, f"{title} is not in the menu"
     assert 'id="get-started"' not in home, "no empty Get started heading before any route exists"
 
@@ -178,3 +179,41 @@ def test_it_completes_a_toolkit_that_lost_pages_and_keeps_what_editors_changed(m
     assert client.get("/glossary/").status_code == 200
     assert Page.objects.get(slug="about").title == "About Anytown's toolkit"
     assert Topic.objects.get(slug="dogs").description == "Dog fouling and dog control orders in Anytown."
+
+
+def directory_page():
+    return DirectoryPage.objects.get(slug="useful-information")
+
+
+def retitle(page, title, publish=True):
+    page.title = page.draft_title = title
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+
+
+def test_the_old_default_directory_title_becomes_organisations_that_can_help(migrated):
+    """A toolkit made before the rename still has "Useful information": a re-run renames it (a
+    published revision, so the admin's history shows it) at the same address."""
+    create_toolkit()
+    retitle(directory_page(), "Useful information")
+    said = create_toolkit()
+    page = directory_page()
+    assert (page.title, page.draft_title, page.live) == ("Organisations that can help",) * 2 + (True,)
+    assert page.live_revision.content["title"] == "Organisations that can help"
+    assert "now called “Organisations that can help”" in said
+    assert create_toolkit().strip() == "The toolkit is already set up: nothing changed."
+
+
+@pytest.mark.parametrize("draft", [False, True], ids=["renamed-by-the-council", "draft-waiting"])
+def test_a_directory_title_the_council_chose_is_kept(migrated, draft):
+    create_toolkit()
+    retitle(directory_page(), "Useful information")
+    if draft:
+        retitle(directory_page(), "Who can help in Anytown", publish=False)
+    else:
+        retitle(directory_page(), "Who can help in Anytown")
+    create_toolkit()
+    page = directory_page()
+    assert page.title == ("Useful information" if draft else "Who can help in Anytown")
+    assert page.get_latest_revision().content["title"] == "Who can help in Anytown"
