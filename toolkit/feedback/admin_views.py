@@ -64,6 +64,12 @@ class SheetLinksInspectView(InspectView):
     def get_sheet_display_value(self):
         return render_sheet_links(self.object.sheet, getattr(self.object, "sheet_title", ""))
 
+    def get_page_display_value(self):
+        """An answer's page as links, or the address of the view it was given on."""
+        if self.object.page is None:
+            return self.object.path
+        return render_sheet_links(self.object.page)
+
 
 class ReplyForm(forms.Form):
     """The reply (only when the reader left an address) and how the suggestion is closed."""

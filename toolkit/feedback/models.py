@@ -1,4 +1,4 @@
-"""The contact form, the public's suggestions and "Was this page useful?".
+"""The contact form, the public's suggestions and "Is this page useful?".
 
 The contact form is stored in the admin and emailed through Django's mail backend.
 
@@ -203,7 +203,14 @@ class Suggestion(models.Model):
 
 
 class PageFeedback(models.Model):
-    """One "Was this page useful?" answer. Nothing about the reader is stored: no address, no cookie."""
+    """One "Is this page useful?" answer, from the bar at the foot of every public page.
+
+    It is about a Wagtail page (``page``; ``sheet`` as well when that page is a sheet, so the
+    per-sheet report keeps counting) or, for a view that is not a page (search, the A to Z, the
+    pack), only the address it was given on (``path``). ``path`` also keeps a page's address at
+    the time, so an editor can still tell where an answer came from after the page moves.
+    Nothing about the reader is stored: no address, no cookie, no email.
+    """
 
     class Status(models.TextChoices):
         NEW = "new", "New"
@@ -211,18 +218,27 @@ class PageFeedback(models.Model):
 
     CLOSED = (Status.READ,)
 
-    sheet = models.ForeignKey("sheets.SheetPage", on_delete=models.CASCADE, related_name="feedback")
+    page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    sheet = models.ForeignKey(
+        "sheets.SheetPage", null=True, blank=True, on_delete=models.CASCADE, related_name="feedback"
+    )
+    path = models.CharField("Address", max_length=255, blank=True)
     # Choices so that every admin screen and export says "Yes" or "No", never "True" or "False".
     useful = models.BooleanField(choices=[(True, "Yes"), (False, "No")])
-    comment = models.TextField(blank=True)
+    doing = models.TextField("What they were doing", blank=True)
+    comment = models.TextField("What went wrong", blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW, db_index=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     objects = QueueQuerySet.as_manager()
 
     panels = [
-        SheetFieldPanel(),
+        SheetFieldPanel("page"),
+        FieldPanel("path", read_only=True),
         FieldPanel("useful", read_only=True),
+        FieldPanel("doing", read_only=True),
         FieldPanel("comment", read_only=True),
         FieldPanel("status"),
     ]
@@ -234,11 +250,18 @@ class PageFeedback(models.Model):
 
     def __str__(self):
         answer = "Useful" if self.useful else "Not useful"
-        return f"{answer}: {self.comment[:60]}" if self.comment else answer
+        text = self.comment or self.doing
+        return f"{answer}: {text[:60]}" if text else answer
 
     @property
     def is_closed(self):
         return self.status in self.CLOSED
+
+    def save(self, *args, **kwargs):
+        # An answer about a sheet is an answer about that page (a sheet's id is its page's id).
+        if self.sheet_id and not self.page_id:
+            self.page_id = self.sheet_id
+        super().save(*args, **kwargs)
 
     def close(self, status=Status.READ):
         self.status = status

@@ -1,4 +1,4 @@
-"""The sheet a suggestion or an answer is about, as two links: its edit page and the live sheet.
+"""The sheet (or page) a suggestion or an answer is about, as two links: its edit page and the live page.
 
 The queues, the inspect pages, the edit forms and the reply page all show the sheet this way, so
 an editor goes from what a reader wrote to the sheet in one click, whichever screen they are on.
@@ -45,6 +45,16 @@ class SheetColumn(Column):
         title_then = getattr(instance, self.title_then_accessor) if self.title_then_accessor else ""
         context.update(sheet_links(context["raw_value"], title_then))
         return context
+
+
+class PageColumn(SheetColumn):
+    """The page an answer is about, as links; for a view that is not a page (search, the A to Z,
+    the pack) the address it was on (use with ``select_related("page")``)."""
+
+    cell_template_name = "feedback/tables/page_cell.html"
+
+    def __init__(self, **kwargs):
+        super().__init__("page", title_then_accessor="path", label="Page", sort_key="page__title", **kwargs)
 
 
 class SheetFieldPanel(FieldPanel):

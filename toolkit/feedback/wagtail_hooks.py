@@ -22,7 +22,7 @@ from .closing import CLOSED_ACTION, REPLIED_ACTION
 from .filters import PageFeedbackFilterSet, SuggestionFilterSet
 from .models import PageFeedback, Suggestion
 from .reports import SheetFeedbackReportView
-from .sheet_links import SheetColumn
+from .sheet_links import PageColumn, SheetColumn
 from .submissions import forms_whose_messages_user_may_read
 
 
@@ -87,15 +87,21 @@ class PageFeedbackViewSet(QueueViewSet):
     menu_label = "Was it useful?"
     list_display = [
         "__str__",  # the title column: a link to the answer, and its ⋯ menu
-        SheetColumn(),
+        PageColumn(),
         "useful",  # its choices make it "Yes" or "No"
+        "doing",
         "comment",
         "status",
         DateColumn("created_at", label="Received"),
     ]
     filterset_class = PageFeedbackFilterSet
-    search_fields = ["comment"]
-    list_export = ["sheet", "get_useful_display", "comment", "status", "created_at"]
+    search_fields = ["comment", "doing"]
+    list_export = ["page", "path", "get_useful_display", "doing", "comment", "status", "created_at"]
+    inspect_view_fields = ["page", "path", "useful", "doing", "comment", "status", "created_at"]
+
+    def get_queryset(self, request):
+        return self.model.objects.select_related("page", "sheet")
+
     export_headings = {"get_useful_display": "Useful"}
     export_filename = "page-feedback"
 

@@ -21,7 +21,8 @@ def pages(client, site):
     """``name: (response, expected status)`` for each page and state these forms can show."""
     overdue(site.method)
     change = f"/suggest/change/?sheet={site.definition.pk}"
-    useful = {"sheet": site.definition.pk, "useful": "yes"}
+    useful = {"page": site.definition.pk, "useful": "yes"}
+    too_long = {"path": "/a-z/", "useful": "no", "doing": "x" * 301, "comment": "Not there"}
     found = {
         "suggest": (client.get("/suggest/"), 200),
         "suggest-errors": (client.post("/suggest/", {}), 400),
@@ -33,8 +34,12 @@ def pages(client, site):
             200,
         ),
         "change-no-sheet": (client.get("/suggest/change/?sheet=x"), 404),
-        "useful-errors": (client.post("/feedback/useful/", {"sheet": site.definition.pk}, headers=SAME), 400),
-        "useful-thanks": (client.post("/feedback/useful/", useful, headers=SAME), 200),
+        "useful-errors": (client.post("/feedback/useful/", {"page": site.definition.pk}, headers=SAME), 400),
+        "useful-form-errors": (client.post("/feedback/useful/", too_long, headers=SAME), 400),
+        "useful-no-page": (
+            client.post("/feedback/useful/", {"page": "9" * 20, "useful": "no"}, headers=SAME),
+            400,
+        ),
         "useful-elsewhere": (client.post("/feedback/useful/", useful), 403),
         "overdue-sheet": (client.get(site.method.url), 200),
     }
@@ -62,9 +67,12 @@ def submit_empty_suggestion(page, site_url, times=1):
 BROWSER_STATES = {
     "suggest-errors": lambda page, site, url: submit_empty_suggestion(page, url),
     "change": lambda page, site, url: page.goto(url(f"/suggest/change/?sheet={site.definition.pk}")),
+    # The bar's script, refused (here: a page id that is no page), sends the form the ordinary way.
     "useful-errors": lambda page, site, url: (
         page.goto(url(site.definition.url)),
-        page.get_by_role("button", name="Send feedback").click(),
+        page.locator("[data-useful-yes] input[name=page]").evaluate("input => { input.value = 'x'; }"),
+        page.get_by_role("button", name="Yes this page is useful").click(),
+        page.wait_for_url("**/feedback/useful/"),
     ),
     "too-many": lambda page, site, url: submit_empty_suggestion(page, url, times=6),
     "overdue-sheet": lambda page, site, url: (overdue(site.method), page.goto(url(site.method.url))),
@@ -75,7 +83,10 @@ BROWSER_STATES = {
 @pytest.mark.parametrize("state", list(BROWSER_STATES))
 def test_feedback_pages_have_no_axe_violations(page, live_site, site_url, state):
     BROWSER_STATES[state](page, live_site, site_url)
-    expected = {"suggest-errors": "There is a problem", "useful-errors": "There is a problem"}
+    expected = {
+        "suggest-errors": "There is a problem",
+        "useful-errors": "We could not find that page",
+    }
     if state in expected:
         assert expected[state] in page.content()
     if state == "too-many":

@@ -32,7 +32,7 @@ def test_every_sheet_and_the_footer_link_to_the_forms(client, site):
     page = client.get(site.definition.url).content.decode()
     assert f'href="{CHANGE}?sheet={site.definition.pk}"' in page
     assert f'href="{SUGGEST}"' in page
-    feedback = page.split('class="sheet-feedback"')[1].split("</section>")[0]
+    feedback = page.split('class="useful-bar"')[1].split("</section>")[0]
     assert 'action="/feedback/useful/"' in feedback
     assert "csrfmiddlewaretoken" not in feedback  # the sheet's HTML can be cached and shared
 

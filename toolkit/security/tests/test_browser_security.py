@@ -39,13 +39,13 @@ def test_xss_sent_through_every_public_form_is_shown_escaped_in_the_admin_and_ne
     watched, live_site, site_url, django_user_model
 ):
     page = watched
-    # 1. "Was this page useful?" on a sheet.
+    # 1. "Is this page useful?" on a sheet: No, then the short form.
     page.goto(site_url(live_site.definition.url))
-    feedback = page.locator(".sheet-feedback")
-    feedback.get_by_label("No").check()
-    feedback.get_by_label("How could we make it better? (optional)").fill(PAYLOAD)
-    feedback.get_by_role("button", name="Send feedback").click()
-    expect(page.locator("h1")).to_have_text("Thank you for your feedback")
+    feedback = page.locator(".useful-bar")
+    feedback.get_by_role("button", name="No this page is not useful").click()
+    feedback.get_by_label("What went wrong? (optional)").fill(PAYLOAD)
+    feedback.get_by_role("button", name="Send").click()
+    expect(feedback.get_by_text("Thank you for your feedback")).to_be_visible()
 
     # 2. "Suggest a change" from the sheet.
     page.goto(site_url(live_site.definition.url))

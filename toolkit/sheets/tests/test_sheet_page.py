@@ -39,7 +39,7 @@ def test_the_summary_comes_first_then_the_dates_key_facts_actions_contents_and_b
         ".related",
         ".next-steps",
         ".sheet__footer",
-        ".sheet-feedback",
+        ".useful-bar",
     ]
     positions = [position(page, selector) for selector in order]
     assert positions == sorted(positions), dict(zip(order, positions, strict=True))

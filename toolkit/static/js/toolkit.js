@@ -336,3 +336,66 @@ document.querySelectorAll("details[data-open-when-wide]").forEach((details) => {
     follow();
     wide.addEventListener("change", follow);
 });
+
+// "Is this page useful?" (GOV.UK's feedback component). "Yes" and the form after "No" are sent
+// in the background and the bar thanks the reader in place, focus on the thanks. "No" becomes a
+// button that opens the form in place (focus on its first field); "Close" or Escape folds it
+// back and returns to "No". If anything goes wrong in the background the form is sent the
+// ordinary way, so the reader sees the page that says what happened. Without this script "No"
+// is a link to the form and each answer comes back to the page's thank-you line.
+document.querySelectorAll("[data-useful-bar]").forEach((bar) => {
+    const noLink = bar.querySelector("[data-useful-no]");
+    const form = bar.querySelector("[data-useful-form]");
+    const closeButton = bar.querySelector("[data-useful-close]");
+    const thanks = bar.querySelector(".useful-bar__thanks");
+    if (!noLink || !form || !thanks || !window.fetch || !window.FormData) return;
+
+    const noButton = document.createElement("button");
+    noButton.type = "button";
+    noButton.className = noLink.className;
+    noButton.append(...noLink.childNodes);
+    noButton.setAttribute("aria-expanded", "false");
+    noButton.setAttribute("aria-controls", form.id);
+    noLink.replaceWith(noButton);
+    form.hidden = true;
+    closeButton.hidden = false;
+    bar.classList.add("useful-bar--js");
+
+    function setOpen(open) {
+        form.hidden = !open;
+        noButton.setAttribute("aria-expanded", open ? "true" : "false");
+        if (open) form.querySelector("input:not([type=hidden]), textarea").focus();
+        else noButton.focus();
+    }
+
+    function thank() {
+        bar.classList.add("useful-bar--thanked");
+        thanks.focus();
+    }
+
+    function send(sentForm, event) {
+        event.preventDefault();
+        fetch(sentForm.action, {
+            method: "POST",
+            body: new FormData(sentForm),
+            headers: { Accept: "application/json" },
+            credentials: "same-origin",
+        })
+            .then((response) => {
+                if (!response.ok) throw new Error(`answer refused: ${response.status}`);
+                thank();
+            })
+            .catch(() => sentForm.submit());
+    }
+
+    noButton.addEventListener("click", () => setOpen(form.hidden));
+    closeButton.addEventListener("click", () => setOpen(false));
+    form.addEventListener("keydown", (event) => {
+        if (event.key === "Escape" && !form.hidden) {
+            event.preventDefault();
+            setOpen(false);
+        }
+    });
+    form.addEventListener("submit", (event) => send(form, event));
+    bar.querySelector("[data-useful-yes]").addEventListener("submit", (event) => send(event.target, event));
+});
