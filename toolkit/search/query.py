@@ -5,112 +5,16 @@ every rule here is unit-tested on its own.
 """
 
 import difflib
-import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from toolkit.core.words import STOP_WORDS, WORD, words_of
+
 MAX_QUERY_CHARS = 200
 MAX_QUERY_WORDS = 12
+
+
 # Letters and digits in any script, plus apostrophes and hyphens inside words.
-WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
-STOP_WORDS = frozenset(
-    [
-        "a",
-        "about",
-        "after",
-        "all",
-        "also",
-        "am",
-        "an",
-        "and",
-        "any",
-        "are",
-        "as",
-        "at",
-        "be",
-        "because",
-        "been",
-        "before",
-        "being",
-        "but",
-        "by",
-        "can",
-        "could",
-        "did",
-        "do",
-        "does",
-        "doing",
-        "for",
-        "from",
-        "get",
-        "got",
-        "had",
-        "has",
-        "have",
-        "how",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "just",
-        "me",
-        "more",
-        "most",
-        "my",
-        "no",
-        "not",
-        "now",
-        "of",
-        "on",
-        "one",
-        "or",
-        "our",
-        "out",
-        "over",
-        "should",
-        "so",
-        "some",
-        "such",
-        "than",
-        "that",
-        "the",
-        "their",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "through",
-        "to",
-        "too",
-        "under",
-        "up",
-        "us",
-        "very",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "who",
-        "why",
-        "will",
-        "with",
-        "would",
-        "you",
-        "your",
-    ]
-)
-
-
 def clean_query(raw):
     """The words of a query, without operators, symbols or control characters, and its length capped.
 
@@ -123,10 +27,6 @@ def clean_query(raw):
     words = [word.replace("’", "'") for word in words[:MAX_QUERY_WORDS]]
     query = " ".join(words)[:MAX_QUERY_CHARS].strip()
     return query, trimmed
-
-
-def words_of(text):
-    return [word.lower().replace("’", "'") for word in WORD.findall(text or "")]
 
 
 def content_words(words):

@@ -48,9 +48,7 @@ class SluggedName(models.Model):
 class TopicQuerySet(models.QuerySet):
     def with_sheet_counts(self):
         """Annotate each topic with how many live, public sheets use it (for the topic cloud)."""
-        from toolkit.sheets.models import SheetPage
-
-        live_ids = SheetPage.objects.live().public().values("pk")
+        live_ids = sheet_model().objects.live().public().values("pk")
         return self.annotate(sheet_count=Count("sheets", filter=Q(sheets__in=live_ids), distinct=True))
 
 
@@ -95,11 +93,15 @@ def topic_index_url(request=None):
     return cached
 
 
+def sheet_model():
+    """The sheet page model, found through the reverse of its ``topics`` field: sheets are above
+    taxonomy (a sheet names its topics), so taxonomy asks the relation instead of importing them."""
+    return Topic._meta.get_field("sheets").related_model
+
+
 def live_sheets():
     """Live, public sheets with what listings show, in two queries whatever the number."""
-    from toolkit.sheets.models import SheetPage
-
-    return SheetPage.objects.live().public().listing()
+    return sheet_model().objects.live().public().listing()
 
 
 class TopicIndexPage(RoutablePageMixin, Page):
