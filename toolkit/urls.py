@@ -24,7 +24,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", include("toolkit.search.urls")),
     path("", include("toolkit.feedback.urls")),  # /suggest/, /suggest/change/, /feedback/useful/
-    path("", include("toolkit.glossary.urls")),  # sitemap.xml, robots.txt, feeds/
+    path("", include("toolkit.seo.urls")),  # sitemap.xml, robots.txt, feeds/
     path("", include("toolkit.printing.urls")),  # /pack/ and the .pdf of a page
     path("a-z/", sheet_views.a_to_z, name="a_to_z"),
     path("", include("toolkit.wordpress_import.urls")),  # old /wp-content/uploads/ addresses

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "toolkit.feedback",
     "toolkit.search",
     "toolkit.glossary",
+    "toolkit.seo",
     "toolkit.printing",
     "toolkit.editorial",
     "toolkit.linkcheck",

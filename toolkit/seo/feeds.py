@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from toolkit.core.models import ToolkitSettings
+from toolkit.sheets.models import SheetPage
+from toolkit.taxonomy.models import Topic
 
 FEED_SIZE = 50
 
@@ -34,8 +36,6 @@ class SheetsFeed(Feed):
         return FeedSource(request=request, publisher=publisher)
 
     def sheets(self, source):
-        from toolkit.sheets.models import SheetPage
-
         return SheetPage.objects.live().public().listing()
 
     def items(self, source):
@@ -51,7 +51,7 @@ class SheetsFeed(Feed):
         return "/"
 
     def feed_url(self, source):
-        return reverse("glossary:sheets-feed")
+        return reverse("seo:sheets-feed")
 
     def author_name(self, source):
         return source.publisher
@@ -77,8 +77,6 @@ class SheetsFeed(Feed):
 
 class TopicFeed(SheetsFeed):
     def get_object(self, request, slug):
-        from toolkit.taxonomy.models import Topic
-
         source = super().get_object(request)
         source.topic = get_object_or_404(Topic, slug=slug)
         return source
@@ -96,4 +94,4 @@ class TopicFeed(SheetsFeed):
         return source.topic.get_url(source.request) or "/"
 
     def feed_url(self, source):
-        return reverse("glossary:topic-feed", args=[source.topic.slug])
+        return reverse("seo:topic-feed", args=[source.topic.slug])

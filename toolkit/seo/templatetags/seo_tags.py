@@ -15,9 +15,9 @@ from wagtail.models import Page, Site
 
 from toolkit.core.models import ToolkitSettings
 from toolkit.core.templatetags.core_tags import breadcrumb_ancestors
+from toolkit.glossary.glossary import current_glossary
 
 from .. import structured_data as sd
-from ..glossary import current_glossary
 
 register = template.Library()
 
@@ -87,7 +87,7 @@ def page_nodes(page, context, request, canonical, publisher_id):
     return []
 
 
-@register.inclusion_tag("glossary/includes/page_metadata.html", takes_context=True)
+@register.inclusion_tag("seo/includes/page_metadata.html", takes_context=True)
 def page_metadata(context):
     request = context.get("request")
     if request is None:
@@ -118,7 +118,7 @@ def page_metadata(context):
                 "description": topic.description or DEFAULT_DESCRIPTION,
             }
         result["topic_feed"] = {
-            "url": reverse("glossary:topic-feed", args=[topic.slug]),
+            "url": reverse("seo:topic-feed", args=[topic.slug]),
             "title": f"New and updated sheets about {topic.name}",
         }
     result["json_ld"] = mark_safe(sd.to_script_json(nodes))  # noqa: S308 - escaped for a script element

@@ -1,4 +1,4 @@
-"""Addresses for machines: the sitemap, robots.txt and the Atom feeds."""
+"""Addresses for machines: the sitemap, robots.txt and the Atom feeds (the ``seo`` namespace)."""
 
 from django.urls import path
 from wagtail.contrib.sitemaps.views import sitemap
@@ -6,7 +6,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from .feeds import SheetsFeed, TopicFeed
 from .views import RobotsView
 
-app_name = "glossary"
+app_name = "seo"
 
 urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),

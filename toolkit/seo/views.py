@@ -5,10 +5,10 @@ from django.views.generic import TemplateView
 
 
 class RobotsView(TemplateView):
-    template_name = "glossary/robots.txt"
+    template_name = "seo/robots.txt"
     content_type = "text/plain; charset=utf-8"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["sitemap_url"] = self.request.build_absolute_uri(reverse("glossary:sitemap"))
+        context["sitemap_url"] = self.request.build_absolute_uri(reverse("seo:sitemap"))
         return context

@@ -10,7 +10,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from toolkit.glossary import structured_data as sd
+from toolkit.seo import structured_data as sd
 from toolkit.tests import factories as f
 
 pytestmark = pytest.mark.django_db
