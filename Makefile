@@ -49,6 +49,7 @@ services:  ## Start PostgreSQL and Redis if they are not running
 
 lint: setup
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache  # the layers in .importlinter: apps import only those below them
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=toolkit.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=toolkit.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
