@@ -17,12 +17,15 @@ def pack_titles(page):
 
 @pytest.mark.browser
 def test_build_a_pack_from_search_and_a_route_reorder_it_and_download_it(page, live_site, site_url):
-    # From search results, by keyboard.
+    # From search results, by keyboard: the result leads to its sheet, which has the button (#17).
     page.goto(site_url("/search/?q=neighbourhood+forum"))
-    tab_until(page, button("Add to pack: Neighbourhood Forum"), "the search result's Add to pack button")
+    tab_until(page, link("Neighbourhood Forum"), "the search result")
+    page.keyboard.press("Enter")
+    page.wait_for_url(site_url(live_site.other_definition.url))
+    tab_until(page, button("Add to pack: Neighbourhood Forum"), "the sheet's Add to pack button")
     page.keyboard.press("Enter")
     page.wait_for_load_state()
-    assert page.url.endswith("/search/?q=neighbourhood+forum"), "back on the results"
+    assert page.url == site_url(live_site.other_definition.url), "back on the sheet"
     expect(page.locator(".messages")).to_contain_text("“Neighbourhood Forum” is now in your pack (1 sheet).")
 
     # From a sheet on a "Get started" route, by keyboard (the route's cards leave it to the sheets).

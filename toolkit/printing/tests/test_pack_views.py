@@ -50,6 +50,15 @@ def test_sheets_and_ready_made_packs_have_add_to_pack_buttons(client, site):
             assert form.select_one("button").get("aria-label", "").startswith("Add to pack: ")
 
 
+def test_cards_in_listings_and_search_results_have_no_add_to_pack_button(client, site):
+    """Ten "Add to pack" buttons on one route was furniture (#17): a card leads to its sheet."""
+    listings = [site.home.url, site.section.url, "/topics/neighbourhood-plan/", site.pathway.url]
+    for url in listings + ["/search/?q=neighbourhood", site.print_pack.get_parent().url]:
+        page = BeautifulSoup(client.get(url).content, "html.parser")
+        assert page.select(".card"), url  # there are cards, and none has the button
+        assert not page.select("form.pack-add"), url
+
+
 def test_the_buttons_leave_listing_pages_shareable_by_the_page_cache(client, site):
     """No per-reader CSRF token or cookie on a listing, so the anonymous page cache can keep it."""
     for url in (site.section.url, site.definition.url):
