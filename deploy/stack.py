@@ -2,7 +2,7 @@
 """The production stack of deploy/ on this machine, on loopback ports: ``make stack``.
 
     nginx (static and media files, limits)  ->  Varnish (the front cache)  ->  gunicorn (1 or more)
-                                                                               + the task worker
+    (and straight to gunicorn while Varnish is down)                           + the task worker
 
 It runs the very files a council installs (``deploy/nginx``, ``deploy/varnish``), changing only
 what a loopback copy must: ports, the folders of static and media files, X-Forwarded-Proto
@@ -52,7 +52,7 @@ def replace(text, old, new, source):
     return text.replace(old, new)
 
 
-def nginx_config(run, port, front_cache_port, static_root, media_parent):
+def nginx_config(run, port, front_cache_port, app_ports, static_root, media_parent):
     site = (DEPLOY / "nginx" / "toolkit-site.conf").read_text()
     site = replace(site, "alias /srv/toolkit/staticfiles/;", f"alias {static_root}/;", "toolkit-site.conf")
     site = replace(site, "root /srv/toolkit;", f"root {media_parent};", "toolkit-site.conf")
@@ -70,6 +70,8 @@ def nginx_config(run, port, front_cache_port, static_root, media_parent):
     upstream_block = replace(
         block.group(0), "server 127.0.0.1:6081;", f"server 127.0.0.1:{front_cache_port};", "toolkit.conf"
     )
+    backups = "\n    ".join(f"server 127.0.0.1:{app_port} backup;" for app_port in app_ports)
+    upstream_block = replace(upstream_block, "server 127.0.0.1:8000 backup;", backups, "toolkit.conf")
     return f"""# Made by deploy/stack.py from deploy/nginx/: do not edit.
 # Workers run as whoever started the stack (they read files from wherever the stack keeps them).
 user {getpass.getuser()};
@@ -291,7 +293,9 @@ class Stack:
                 f"MEDIA_ROOT must be a folder called media (nginx serves /media/ from it): {media}"
             )
         (run / "nginx.conf").write_text(
-            nginx_config(run, self.port, self.front_cache_port, Path(env["STATIC_ROOT"]), media.parent)
+            nginx_config(
+                run, self.port, self.front_cache_port, self.app_ports, Path(env["STATIC_ROOT"]), media.parent
+            )
         )
         nginx = subprocess.run(
             [shutil.which("nginx") or "/usr/sbin/nginx", "-p", str(run), "-c", str(run / "nginx.conf")],

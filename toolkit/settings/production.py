@@ -35,11 +35,17 @@ MAIL_DELIVERY_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backen
 POST_OFFICE = {
     "BACKENDS": {"default": MAIL_DELIVERY_BACKEND},
     "DEFAULT_PRIORITY": "medium",  # queued, never sent inside the request
-    "MAX_RETRIES": 12,
+    # A day of tries at the default interval: a mail server down for a night still gets every
+    # message, where 12 tries (an hour) marked them failed for good, never to be sent.
+    "MAX_RETRIES": 288,
     "RETRY_INTERVAL": datetime.timedelta(seconds=int(os.environ.get("MAIL_RETRY_SECONDS", "300"))),  # noqa: F405
     "LOG_LEVEL": 1,  # keep a log of failures only
     "MESSAGE_ID_ENABLED": True,
 }
+# A mail server that takes the connection and then never answers would otherwise hold the task
+# worker (and so every purge, booklet and link check queued behind the message) for ever: after
+# this many seconds the try fails and the message waits for the next one, like a refusal.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))  # noqa: F405
 TASKS = task_settings("database")  # noqa: F405
 
 # Logs: one JSON object a line on standard error (systemd's journal, or any log shipper, reads it).

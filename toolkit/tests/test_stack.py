@@ -179,24 +179,3 @@ def test_a_booklet_waits_for_the_worker_and_the_reader_gets_it_when_it_is_made(s
         return status == 200 and headers["Content-Type"] == "application/pdf" and body.startswith("%PDF")
 
     wait_for(made, what="the booklet", seconds=90)
-
-
-def test_mail_is_sent_by_the_worker_and_kept_while_the_mail_server_is_down(stack, smtp_server):
-    running = stack(EMAIL_HOST="127.0.0.1", EMAIL_PORT=smtp_server.port, MAIL_RETRY_SECONDS=1)
-    python_in_django(
-        running.environment(),
-        "from wagtail.models import Site; from toolkit.core.models import ToolkitSettings;"
-        "s = ToolkitSettings.for_site(Site.objects.get(is_default_site=True));"
-        "s.contact_email = 'editors@example.org'; s.save()",
-    )
-    client = reader(running)
-    smtp_server.stop()  # the mail server is down: the suggestion is taken, its email kept
-    status, body, _ = client.post_form(
-        "/suggest/", {"title": "Dog fouling", "details": "What the council can do about it.", "email": ""}
-    )
-    assert status == 200, body[:500]
-    time.sleep(2)
-    assert smtp_server.messages == []
-    smtp_server.start()
-    (message,) = smtp_server.wait_for(1, seconds=60)
-    assert message["to"] == ["editors@example.org"] and "Dog fouling" in message["data"]
