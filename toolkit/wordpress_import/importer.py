@@ -185,7 +185,8 @@ class WordPressImporter(
                         ImportedItem.objects.filter(source=self.source), self.indexing_shortcuts
                     )
                     self.report.counts["pages and topics indexed for search"] += indexed
-            if not self.dry_run and (problems := tree_problems(self.home)):
+            # Treebeard's own check of the home page's tree, after any run that wrote to it.
+            if self.changed and not self.dry_run and (problems := tree_problems(self.home)):
                 raise TreeProblems(report, problems)
         except KeyboardInterrupt as stop:
             report.interrupted = True
