@@ -73,3 +73,13 @@ def test_submitted_script_is_escaped_in_the_email_and_store(client, site):
     client.post(site.contact.url, GOOD | {"your_message": "<script>alert(1)</script>"})
     assert FormSubmission.objects.get().get_data()["your_message"] == "<script>alert(1)</script>"
     assert "text/html" not in mail.outbox[0].message().get_content_type()
+
+
+def test_links_to_other_sites_in_the_editors_texts_are_marked(client, site):
+    """Like a sheet's body (#17): the arrow, and "(external site)" as part of the link's name."""
+    site.contact.intro = '<p>Or ask <a href="https://www.gov.uk/">GOV.UK</a> or <a href="/about/">us</a>.</p>'
+    site.contact.save_revision().publish()
+    page = BeautifulSoup(client.get(site.contact.url).content, "html.parser")
+    external, own = page.select_one(".prose").select("a")
+    assert "external" in external["class"] and external.get_text() == "GOV.UK (external site)"
+    assert "external" not in own.get("class", []) and own.get_text() == "us"
