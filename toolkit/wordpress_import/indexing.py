@@ -20,7 +20,6 @@ from django.db import DEFAULT_DB_ALIAS, OperationalError, connections, transacti
 from django.db.models import prefetch_related_objects
 from django.db.models.signals import post_save
 from modelcluster.models import ClusterableModel, get_all_child_m2m_relations, get_all_child_relations
-from modelsearch import signal_handlers as search_signals
 from modelsearch.backends import get_search_backends
 from modelsearch.index import BaseField, get_indexed_models
 from wagtail.models import Page, ReferenceIndex
@@ -28,6 +27,11 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from toolkit.core.pinned import checked
 from toolkit.taxonomy.models import Topic
+
+try:  # modelsearch's own module; a version without it leaves the save hook connected
+    from modelsearch import signal_handlers as search_signals
+except ImportError:
+    search_signals = None
 
 CHUNK = 200
 IMPORTER_WRITES = {"topics"}  # the only related rows the importer gives a page
