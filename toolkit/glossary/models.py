@@ -5,7 +5,6 @@ Definition Sheets are not copied into Terms: the glossary merges the two when it
 """
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.text import slugify
@@ -13,16 +12,16 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from toolkit.core.word_limits import MaxWordsValidator
+
 from .entries import DEFINITION_MAX_WORDS, split_names
 
-
-def validate_definition_length(value):
-    words = len(value.split())
-    if words > DEFINITION_MAX_WORDS:
-        raise ValidationError(
-            f"Keep the definition to {DEFINITION_MAX_WORDS} words or fewer (it has {words}): "
-            "it opens inline on every sheet that uses the term. Put the detail in a sheet."
-        )
+# Named so because the migration that made the field refers to it by this name.
+validate_definition_length = MaxWordsValidator(
+    DEFINITION_MAX_WORDS,
+    "definition",
+    "it opens inline on every sheet that uses the term. Put the detail in a sheet.",
+)
 
 
 class Term(index.Indexed, models.Model):

@@ -21,7 +21,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
     TitleFieldPanel,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
@@ -29,12 +29,11 @@ from wagtail.search import index
 
 from toolkit.core.blocks import heading_anchor
 from toolkit.core.cache import remember
-from toolkit.core.words import STOP_WORDS, words_of
+from toolkit.core.word_limits import MaxWordsValidator
 
 from .blocks import SheetBodyBlock
 from .forms import SheetPageForm
 from .notices import EditorNoticesPanel
-from .routes import registered_routes
 from .widgets import FilterableCheckboxSelectMultiple, WordCountTextarea
 
 SUMMARY_MAX_WORDS = 60
@@ -50,13 +49,10 @@ MAX_PITFALLS = 8
 SIMPLE_RICH_TEXT = ["bold", "italic", "link", "ol", "ul"]
 
 
-def validate_summary_length(value):
-    words = len(value.split())
-    if words > SUMMARY_MAX_WORDS:
-        raise ValidationError(
-            f"Keep the summary to {SUMMARY_MAX_WORDS} words or fewer (it has {words}): "
-            "it is shown in listings, search results and the print header."
-        )
+# Named so because the migrations that made the field refer to it by this name.
+validate_summary_length = MaxWordsValidator(
+    SUMMARY_MAX_WORDS, "summary", "it is shown in listings, search results and the print header."
+)
 
 
 class SectionPage(Page):
@@ -396,17 +392,25 @@ class SheetPage(RoutablePageMixin, Page):
         context["toc"] = [] if paper else self.table_of_contents(parts)
         return context
 
-    @classmethod
-    def get_subpage_urls(cls):
-        """The page's own routes, then ``print/``, ``email/`` and any other an app registers
-        (``toolkit.sheets.routes``)."""
-        return (*super().get_subpage_urls(), *registered_routes())
+    @path("print/", name="print")
+    def print_view(self, request):
+        from toolkit.printing.views import sheet_print
+
+        return sheet_print(request, self)
+
+    @path("email/", name="email")
+    def email_view(self, request):
+        from toolkit.printing.views import sheet_email
+
+        return sheet_email(request, self)
 
     def similar_sheets(self, topics, limit=4, exclude=()):
         """Other live sheets that share the most topics, then the most title words; never this one.
 
         The editor's see-also sheets are left out (they are already on the page).
         """
+        from toolkit.search.query import STOP_WORDS, words_of
+
         topic_ids = [topic.pk for topic in topics]
         if not topic_ids:
             return []

@@ -6,12 +6,14 @@ from django import forms
 from django.utils.text import capfirst
 from wagtail.admin.widgets import AdminAutoHeightTextInput
 
+from toolkit.core.word_limits import word_count
+
 
 class WordCountTextarea(AdminAutoHeightTextInput):
     """Wagtail's growing text box with "12 of 60 words" under it, kept up to date as the editor
     types and announced politely to screen readers. The limit itself is the field's validator:
-    this only shows it before saving. Words are counted as the validator counts them (runs of
-    non-space characters)."""
+    this only shows it before saving. Words are counted as the validator counts them
+    (``toolkit.core.word_limits``)."""
 
     template_name = "sheets/widgets/word_count_textarea.html"
 
@@ -30,7 +32,7 @@ class WordCountTextarea(AdminAutoHeightTextInput):
         count_id = f"{widget['attrs'].get('id') or name}-word-count"
         described_by = widget["attrs"].get("aria-describedby", "")
         widget["attrs"]["aria-describedby"] = f"{described_by} {count_id}".strip()
-        words = len((value or "").split())
+        words = word_count(value)
         widget["word_count"] = {
             "id": count_id,
             "max": self.max_words,
