@@ -21,7 +21,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
     TitleFieldPanel,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
@@ -30,10 +30,12 @@ from wagtail.search import index
 from toolkit.core.blocks import heading_anchor
 from toolkit.core.cache import remember
 from toolkit.core.word_limits import MaxWordsValidator
+from toolkit.core.words import STOP_WORDS, words_of
 
 from .blocks import SheetBodyBlock
 from .forms import SheetPageForm
 from .notices import EditorNoticesPanel
+from .routes import registered_routes
 from .widgets import FilterableCheckboxSelectMultiple, WordCountTextarea
 
 SUMMARY_MAX_WORDS = 60
@@ -392,25 +394,17 @@ class SheetPage(RoutablePageMixin, Page):
         context["toc"] = [] if paper else self.table_of_contents(parts)
         return context
 
-    @path("print/", name="print")
-    def print_view(self, request):
-        from toolkit.printing.views import sheet_print
-
-        return sheet_print(request, self)
-
-    @path("email/", name="email")
-    def email_view(self, request):
-        from toolkit.printing.views import sheet_email
-
-        return sheet_email(request, self)
+    @classmethod
+    def get_subpage_urls(cls):
+        """The page's own routes, then ``print/``, ``email/`` and any other an app registers
+        (``toolkit.sheets.routes``)."""
+        return (*super().get_subpage_urls(), *registered_routes())
 
     def similar_sheets(self, topics, limit=4, exclude=()):
         """Other live sheets that share the most topics, then the most title words; never this one.
 
         The editor's see-also sheets are left out (they are already on the page).
         """
-        from toolkit.search.query import STOP_WORDS, words_of
-
         topic_ids = [topic.pk for topic in topics]
         if not topic_ids:
             return []
