@@ -29,9 +29,11 @@ from wagtail.search import index
 
 from toolkit.core.blocks import heading_anchor
 from toolkit.core.cache import remember
+from toolkit.core.headings import Heading
 from toolkit.core.word_limits import MaxWordsValidator
 from toolkit.core.words import STOP_WORDS, words_of
 
+from . import headings
 from .blocks import SheetBodyBlock
 from .forms import SheetPageForm
 from .notices import EditorNoticesPanel
@@ -281,8 +283,9 @@ class SheetPage(RoutablePageMixin, Page):
         return self.specific_class.sheet_kind_label
 
     def body_contents(self):
+        """The body's own headings, as the heading block gives each its anchor."""
         return [
-            {"anchor": heading_anchor(block.value), "title": block.value}
+            Heading(heading_anchor(block.value), block.value)
             for block in self.body
             if block.block_type == "heading"
         ]
@@ -340,12 +343,8 @@ class SheetPage(RoutablePageMixin, Page):
     def fixed_contents(self, parts):
         """Headed parts of the page after the body, in page order, when they have something to show
         (the key facts sit under the summary, above these contents, so they are not listed)."""
-        headings = [
-            ("links_out", "links-out", "Useful links"),
-            ("related_sheets", "related", "Related"),
-        ]
-        contents = [{"anchor": anchor, "title": title} for key, anchor, title in headings if parts[key]]
-        return contents + [{"anchor": "next-steps", "title": "What to do next"}]
+        shown = [(parts["links_out"], headings.LINKS_OUT), (parts["related_sheets"], headings.RELATED)]
+        return [heading for rows, heading in shown if rows] + [headings.NEXT_STEPS]
 
     def table_of_contents(self, parts):
         return self.body_contents() + self.fixed_contents(parts)
@@ -392,6 +391,7 @@ class SheetPage(RoutablePageMixin, Page):
         parts = self.reader_parts(request, paper)
         context.update(parts)
         context["toc"] = [] if paper else self.table_of_contents(parts)
+        context["headings"] = headings.HEADINGS
         return context
 
     @classmethod
@@ -630,15 +630,14 @@ class MethodSheetPage(SheetPage):
 
     def method_contents(self, parts):
         """The method's own headed parts (time, cost and skills sit under the summary, unheaded)."""
-        headings = [
-            ("when-to-use", "When to use it"),
-            ("who-is-involved", "Who is involved"),
-            ("steps", "Steps"),
+        pitfalls = [headings.PITFALLS] if parts["pitfalls"] else []
+        return [
+            headings.WHEN_TO_USE,
+            headings.WHO_IS_INVOLVED,
+            headings.STEPS,
+            *pitfalls,
+            headings.WHAT_GOOD_LOOKS_LIKE,
         ]
-        if parts["pitfalls"]:
-            headings.append(("pitfalls", "Pitfalls"))
-        headings.append(("what-good-looks-like", "What good looks like"))
-        return [{"anchor": anchor, "title": title} for anchor, title in headings]
 
     def table_of_contents(self, parts):
         return self.method_contents(parts) + self.body_contents() + self.fixed_contents(parts)

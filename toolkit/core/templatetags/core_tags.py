@@ -8,6 +8,7 @@ from wagtail.models import Page, Site
 
 from toolkit.core.blocks import heading_anchor
 from toolkit.core.cache import content_version, remember
+from toolkit.core.headings import NEXT_STEPS
 from toolkit.core.models import ToolkitSettings
 
 register = template.Library()
@@ -77,6 +78,12 @@ def breadcrumb_ancestors(page):
             f"breadcrumbs:{page.path}", lambda: list(page.get_ancestors().filter(depth__gt=1))
         )
     return page._breadcrumb_ancestors
+
+
+@register.simple_tag
+def next_steps_heading():
+    """The heading of "What to do next", which a sheet's "On this page" also lists."""
+    return NEXT_STEPS
 
 
 @register.simple_tag
