@@ -153,10 +153,11 @@ def safe_next(request, fallback):
 
 
 def sheet_ids_from(values):
-    """Whole numbers from the posted ``sheet`` values; None when any is not one."""
+    """Whole numbers from the posted ``sheet`` values; None when any is not one (in ASCII digits:
+    ``str.isdigit()`` also says yes to "²", which ``int()`` refuses)."""
     ids = []
     for value in values:
-        if not value.isdigit() or len(value) > 12:
+        if not (value.isascii() and value.isdigit()) or len(value) > 12:
             return None
         ids.append(int(value))
     return ids

@@ -108,7 +108,9 @@ def test_adding_never_redirects_off_the_site(client, site, next_url):
     assert response.status_code == 302 and response["Location"] == PACK
 
 
-@pytest.mark.parametrize("value", ["999999", "abc", "-1", "1.5", "", "1" * 40])
+@pytest.mark.parametrize(
+    "value", ["999999", "abc", "-1", "1.5", "", "1" * 40, "²", "١"]
+)  # "²": isdigit, not int (a 500)
 def test_unknown_sheets_are_refused_with_a_message(client, site, value):
     response = client.post("/pack/add/", {"sheet": value}, **SAME_ORIGIN)
     assert response.status_code == 400
@@ -190,6 +192,7 @@ def test_the_pack_page_offers_each_move_that_is_possible(client, site):
         ("up", "first", "cannot move further"),
         ("down", "999999", "not in your pack"),
         ("remove", "abc", "not in your pack"),
+        ("remove", "²", "not in your pack"),  # str.isdigit() says yes, int() said ValueError (a 500)
     ],
 )
 def test_impossible_changes_are_refused(client, site, action, sheet, message):
