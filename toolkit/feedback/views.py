@@ -62,7 +62,7 @@ def suggest_change(request):
     """``/suggest/change/?sheet=<id>``: suggest a change to one sheet (linked from every sheet)."""
     if request.method == "GET":
         sheet_id = request.GET.get("sheet", "")
-        valid = sheet_id.isdigit() and len(sheet_id) <= 12
+        valid = sheet_id.isascii() and sheet_id.isdigit() and len(sheet_id) <= 12  # not "²"
         sheet = live_sheets().filter(pk=int(sheet_id)).first() if valid else None
         if sheet is None:
             return TemplateResponse(request, "feedback/no_such_sheet.html", status=404)

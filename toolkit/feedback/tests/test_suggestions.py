@@ -103,7 +103,10 @@ def test_a_change_to_an_unknown_sheet_is_refused(client, site, data, status):
     assert not Suggestion.objects.exists()
 
 
-@pytest.mark.parametrize("query", [{}, {"sheet": "abc"}, {"sheet": "999999"}, {"sheet": "9" * 40}])
+@pytest.mark.parametrize(
+    "query",
+    [{}, {"sheet": "abc"}, {"sheet": "999999"}, {"sheet": "9" * 40}, {"sheet": "²"}, {"sheet": "①"}],
+)  # "²" and "①" are digits to str.isdigit() but not to int(): they were a 500
 def test_the_change_form_for_an_unknown_sheet_is_a_readable_404(client, site, query):
     response = client.get(CHANGE, query)
     assert response.status_code == 404
@@ -187,6 +190,8 @@ def test_open_suggestions_keep_the_email_until_the_purge(site):
     assert (old.email, new.email) == ("", "new@example.org")
     with pytest.raises(CommandError, match="whole number"):
         call_command("purge_suggestion_emails", "--days", "-3")
+    with pytest.raises(CommandError, match="whole number"):  # a digit to str.isdigit(), not to int()
+        call_command("purge_suggestion_emails", "--days", "²")
 
 
 @pytest.mark.parametrize("name", ["suggestion", "pagefeedback"])

@@ -21,7 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("--days", default=str(DEFAULT_DAYS), help="Age in days (1-3650).")
 
     def handle(self, *args, days, **options):
-        if not days.isdigit() or not 1 <= int(days) <= 3650:
+        if not (days.isascii() and days.isdigit()) or not 1 <= int(days) <= 3650:
             raise CommandError(f"--days must be a whole number from 1 to 3650, not {days!r}.")
         cutoff = timezone.now() - datetime.timedelta(days=int(days))
         count = Suggestion.objects.filter(created_at__lt=cutoff).exclude(email="").update(email="")
