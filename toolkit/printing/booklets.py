@@ -144,7 +144,10 @@ def build_booklet(key):
         made_on = booklet.requested_at.astimezone(timezone.get_current_timezone()).date()
         html = booklet_html(request, booklet.title, sheets, made_on, intro=booklet.intro)
         pdf = render_pdf(html, site_base_url(request))
-        name = default_storage.save(f"{FOLDER}/{key}.pdf", ContentFile(pdf))
+        name = f"{FOLDER}/{key}.pdf"
+        if default_storage.exists(name):  # a build the worker died in after storing it (it runs again)
+            default_storage.delete(name)
+        name = default_storage.save(name, ContentFile(pdf))
     except Exception as error:  # noqa: BLE001 - the reader is told; the worker carries on
         logger.exception("Booklet %s could not be made", key)
         Booklet.objects.filter(pk=booklet.pk).update(
