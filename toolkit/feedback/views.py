@@ -11,6 +11,7 @@ direct one, which the rate limit already bounds. The suggestion forms live on th
 (linked from every sheet and the footer), which are never cached, and keep Django's CSRF check.
 """
 
+from django.db import transaction
 from django.http import HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
@@ -46,13 +47,14 @@ def suggest_sheet(request):
     if not form.is_valid():
         return form_page(request, "feedback/suggest_sheet.html", form)
     if not form.is_robot():
-        suggestion = Suggestion.objects.create(
-            kind=Suggestion.Kind.NEW_SHEET,
-            title=form.cleaned_data["title"],
-            details=form.cleaned_data["details"],
-            email=form.cleaned_data["email"],
-        )
-        tell_editors(request, suggestion)
+        with transaction.atomic():  # stored with its email to the editors, or not at all
+            suggestion = Suggestion.objects.create(
+                kind=Suggestion.Kind.NEW_SHEET,
+                title=form.cleaned_data["title"],
+                details=form.cleaned_data["details"],
+                email=form.cleaned_data["email"],
+            )
+            tell_editors(request, suggestion)
     return TemplateResponse(request, "feedback/suggestion_thanks.html", {"kind": "sheet"})
 
 
@@ -76,14 +78,15 @@ def suggest_change(request):
         return form_page(request, "feedback/suggest_change.html", form, sheet=sheet)
     sheet = form.cleaned_data["sheet"]
     if not form.is_robot():
-        suggestion = Suggestion.objects.create(
-            kind=Suggestion.Kind.CHANGE,
-            sheet=sheet,
-            sheet_title=sheet.title,
-            details=form.cleaned_data["details"],
-            email=form.cleaned_data["email"],
-        )
-        tell_editors(request, suggestion)
+        with transaction.atomic():
+            suggestion = Suggestion.objects.create(
+                kind=Suggestion.Kind.CHANGE,
+                sheet=sheet,
+                sheet_title=sheet.title,
+                details=form.cleaned_data["details"],
+                email=form.cleaned_data["email"],
+            )
+            tell_editors(request, suggestion)
     return TemplateResponse(request, "feedback/suggestion_thanks.html", {"kind": "change", "sheet": sheet})
 
 
