@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import MiddlewareNotUsed
-from django.http import QueryDict
+from django.http import HttpResponse, QueryDict
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
@@ -113,8 +113,6 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def replay(stored):
-        from django.http import HttpResponse
-
         response = HttpResponse(stored["content"])
         for name, value in stored["headers"].items():
             response[name] = value

@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from toolkit.core.cache import remember
+from toolkit.taxonomy.models import Topic
 
 ORGANISATIONS_PER_PAGE = 30
 HELPING_SHOWN = 3  # organisations named under "What to do next"
@@ -78,8 +79,6 @@ def organisations_that_help(topics=(), sheet_ids=()):
     sheet_ids = sorted(set(sheet_ids))
 
     def find():
-        from toolkit.taxonomy.models import Topic
-
         topic_ids = [topic.pk for topic in topics] or Topic.objects.filter(sheets__in=sheet_ids).values_list(
             "pk", flat=True
         )
@@ -105,13 +104,9 @@ class DirectoryPage(Page):
 
     def filter_topics(self):
         """Topics that at least one organisation is listed under, for the filter menu."""
-        from toolkit.taxonomy.models import Topic
-
         return Topic.objects.filter(organisations__isnull=False).distinct()
 
     def get_context(self, request, *args, **kwargs):
-        from toolkit.taxonomy.models import Topic
-
         context = super().get_context(request, *args, **kwargs)
         organisations = Organisation.objects.prefetch_related("topics")
         slug = request.GET.get("topic", "").strip()

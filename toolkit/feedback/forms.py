@@ -7,6 +7,8 @@ from django.urls import Resolver404, resolve
 from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.models import Page
 
+from toolkit.sheets.models import SheetPage
+
 HONEYPOT_FIELD = "website"
 MESSAGE_MAX_LENGTH = 5000
 
@@ -50,8 +52,6 @@ class HoneypotMixin:
 
 
 def live_sheets():
-    from toolkit.sheets.models import SheetPage
-
     return SheetPage.objects.live().public()
 
 

@@ -145,6 +145,8 @@ class GlossaryPage(Page):
         verbose_name = "glossary page"
 
     def get_context(self, request, *args, **kwargs):
+        # Imported here: glossary.py builds the glossary from this module's models, so it imports
+        # this module (a circle inside the app, left because the page needs the built glossary).
         from .glossary import current_glossary
 
         context = super().get_context(request, *args, **kwargs)

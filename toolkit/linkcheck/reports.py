@@ -15,6 +15,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from toolkit.security.spreadsheets import SafeSpreadsheetExportMixin
+from toolkit.sheets.models import SectionPage, SheetPage
 
 from .models import CheckedLink, LinkCheckRun, LinkOccurrence
 from .runs import check_status
@@ -26,15 +27,11 @@ MOVED = Q(link__ok=True, link__redirect_status__in=[301, 308])
 
 def sheets_with_problems(request=None):
     """Only sheets that have a broken or moved link: the choices an editor can act on."""
-    from toolkit.sheets.models import SheetPage
-
     with_problems = LinkOccurrence.objects.filter(BROKEN | MOVED).values("sheet")
     return SheetPage.objects.filter(pk__in=with_problems).order_by("title")
 
 
 def sections(request=None):
-    from toolkit.sheets.models import SectionPage
-
     return SectionPage.objects.order_by("title")
 
 

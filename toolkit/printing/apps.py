@@ -7,6 +7,7 @@ class PrintingConfig(AppConfig):
     verbose_name = "Printing, PDFs and print packs"
 
     def ready(self):
+        # Imported here: the speed-ups are applied once, when every app is loaded, not on import.
         from . import speedups
 
         speedups.apply()

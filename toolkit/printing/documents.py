@@ -20,6 +20,8 @@ from django.utils.text import slugify
 from toolkit.core.cache import remember
 from toolkit.core.in_order import in_order
 from toolkit.core.models import ToolkitSettings
+from toolkit.sheets.models import SheetPage
+from toolkit.taxonomy.models import Topic
 
 from .anchors import prefix_ids
 from .fingerprint import render_fingerprint
@@ -34,8 +36,6 @@ PDF_CACHE_SECONDS = 7 * 24 * 3600
 
 def live_sheets_in_order(ids):
     """Listing rows of the live, public sheets among ``ids``, in the order given (one query)."""
-    from toolkit.sheets.models import SheetPage
-
     return in_order(SheetPage.objects.live().public().listing(), ids)
 
 
@@ -117,9 +117,6 @@ def booklet_html(request, title, sheets, made_on, intro=""):
 
     ``intro`` is who a ready-made pack is for: the cover says it under the title.
     """
-    from toolkit.sheets.models import SheetPage
-    from toolkit.taxonomy.models import Topic
-
     pages = in_order(SheetPage.objects.specific(), [sheet.pk for sheet in sheets])
     topics = Topic.objects.filter(sheets__in=[sheet.pk for sheet in pages]).distinct().order_by("name")
     author = publisher(request)

@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .admin_forms import PrintPackForm
+from .documents import live_sheets_in_order
 from .pack import MAX_SHEETS
 
 
@@ -69,8 +70,6 @@ class PrintPackPage(Page):
 
     def sheets(self):
         """The pack's live, public sheets in order, ready for a listing (two queries)."""
-        from .documents import live_sheets_in_order
-
         return live_sheets_in_order(self.sheet_ids())
 
 

@@ -22,6 +22,8 @@ from wagtail.models import Page
 from toolkit.sheets.models import DefinitionSheetPage, MethodSheetPage, SectionPage, SheetPage
 from toolkit.taxonomy.models import Audience, Topic
 
+from .search import cached
+
 FACETS = ("kind", "section", "topic", "audience")
 KINDS = {"definition": DefinitionSheetPage, "method": MethodSheetPage}
 KIND_LABELS = {"definition": "Definition sheets", "method": "Method sheets"}
@@ -195,7 +197,5 @@ def describe_filters(query, chosen):
 
 def cached_facets(ids, chosen, query):
     """``build_facets``, remembered until the content changes (same query, same filters)."""
-    from .search import cached
-
     key = hashlib.sha256(repr((query, sorted(chosen.items()))).encode()).hexdigest()
     return cached("facet-groups:" + key, lambda: build_facets(ids, chosen, query))

@@ -14,7 +14,10 @@ adds what readers of jargon-heavy guidance need on any backend:
 import hashlib
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import OuterRef, Subquery
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.search.models import IndexEntry
 from wagtail.search.query import And, Or, Phrase, PlainText
 
 from toolkit.core.cache import remember
@@ -66,9 +69,6 @@ def vocabulary():
     behind a login or password, and "Did you mean" must not tell a reader the words in them."""
 
     def build():
-        from django.contrib.contenttypes.models import ContentType
-        from wagtail.search.models import IndexEntry
-
         sheet_types = [
             ContentType.objects.get_for_model(model).pk for model in (DefinitionSheetPage, MethodSheetPage)
         ]
@@ -150,8 +150,6 @@ def ranked_ids(units, operator):
 
 def promoted_sheet_ids(query):
     """Sheets that editors promoted for this exact query (Wagtail's search promotions)."""
-    from wagtail.contrib.search_promotions.models import Query
-
     found = Query.objects.filter(query_string=query.lower()).first()
     if not found:
         return []

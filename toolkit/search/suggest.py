@@ -6,9 +6,9 @@ kept in the cache, so answering a keystroke is a scan of a few hundred strings i
 
 from urllib.parse import urlencode
 
-from django.apps import apps
 from django.urls import reverse
 
+from toolkit.glossary.models import GlossaryPage, Term
 from toolkit.sheets.models import DefinitionSheetPage, SheetPage
 
 from .query import clean_query, suggest_spelling, words_of
@@ -38,10 +38,6 @@ def candidates():
 
 def glossary_candidates():
     """Glossary terms as suggestions (each opens at its place on the glossary page)."""
-    if not apps.is_installed("toolkit.glossary"):
-        return []
-    from toolkit.glossary.models import GlossaryPage, Term
-
     glossary = GlossaryPage.objects.live().first()
     if glossary is None:
         return []

@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from . import checks  # noqa: F401 - registers the client address checks (no models: safe at import)
+
 
 class SecurityConfig(AppConfig):
     """Security glue: the Content-Security-Policy per part of the site, extra headers, login
@@ -8,6 +10,3 @@ class SecurityConfig(AppConfig):
     name = "toolkit.security"
     label = "toolkit_security"
     verbose_name = "Security"
-
-    def ready(self):
-        from . import checks  # noqa: F401  (registers the client address checks)

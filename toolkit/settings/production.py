@@ -78,6 +78,7 @@ LOGGING["loggers"]["django.request"] = {"filters": ["database_unavailable"]}  # 
 # Error reports: to Sentry when SENTRY_DSN is set (and then not also by email), else to ADMINS.
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "")  # noqa: F405
 if SENTRY_DSN:
+    # Imported only when Sentry is configured: a server without a DSN never loads it.
     import sentry_sdk
     from sentry_sdk.integrations.django import DjangoIntegration
 

@@ -11,6 +11,7 @@ with the text of the export, not with a tree of every element in it.
 
 import datetime
 import email.utils
+import io
 import os
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import TreeBuilder
@@ -343,8 +344,6 @@ def parse_wxr(path, max_bytes=DEFAULT_MAX_BYTES):
 
 def parse_bytes(data):
     """Read an export held in memory (tests and small uploads)."""
-    import io
-
     return parse_stream(io.BytesIO(data))
 
 

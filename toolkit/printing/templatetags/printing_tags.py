@@ -6,6 +6,7 @@ from django.conf import settings
 
 from toolkit.printing.documents import page_pdf_url
 from toolkit.printing.ready_made import pack_holding
+from toolkit.printing.views import load_pack
 
 register = template.Library()
 
@@ -30,8 +31,6 @@ def pdf_url(context, page):
 def sheet_in_pack(context, page):
     """Whether the reader's pack holds ``page``. Only a reader who already has a session can have a
     pack; for everyone else the session is not even looked at, so their pages stay cacheable."""
-    from toolkit.printing.views import load_pack
-
     request = context.get("request")
     if request is None or settings.SESSION_COOKIE_NAME not in request.COOKIES:
         return False
