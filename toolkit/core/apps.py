@@ -4,9 +4,11 @@ from django.apps import AppConfig
 class CoreConfig(AppConfig):
     name = "toolkit.core"
     label = "core"
-    verbose_name = "Core pages and site settings"
+    verbose_name = "Core: settings, caches and rate limits"
 
     def ready(self):
+        # Imported here, not at the top: these modules import models, which Django cannot load
+        # while it is still importing the apps (this file) to build its registry.
         from post_office.signals import email_queued
 
         from .mail_queue import mail_queued

@@ -1,34 +1,21 @@
-"""Keep cached fragments fresh: any change readers could see bumps the content version."""
+"""Keep cached fragments fresh: any page published, unpublished, moved or deleted bumps the content
+version. Rows outside the page tree are declared by the app that owns them, in its own
+``AppConfig.ready()`` (``toolkit.core.cache.stale_when_changed``); core declares only its own
+settings and the Wagtail models that every page depends on."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .cache import bump_content_version
-
-# Models outside the page tree whose rows decide what the site's frame and listings show.
-WATCHED_MODELS = (
-    "taxonomy.Topic",
-    "taxonomy.Audience",
-    "directory.Organisation",
-    "core.ToolkitSettings",
-    "toolkit_search.SynonymGroup",
-    "glossary.Term",
-    "editorial.Law",
-    "wagtailcore.PageViewRestriction",  # listings show only sheets open to everyone
-    "wagtailsearchpromotions.SearchPromotion",  # promoted sheets lead cached search results
-    "wagtailcore.Site",  # its address is written out on every sheet, in canonical links and feeds
-)
+from .cache import bump_content_version, stale_when_changed
+from .models import ToolkitSettings
 
 
 def register_signal_handlers():
-    from django.apps import apps
-    from wagtail.models import Page
-
     for signal in (page_published, page_unpublished):
         signal.connect(bump_content_version, dispatch_uid=f"bump_version_{signal}")
     post_page_move.connect(bump_content_version, dispatch_uid="bump_version_move")
     post_delete.connect(bump_content_version, sender=Page, dispatch_uid="bump_version_page_delete")
-    for label in WATCHED_MODELS:
-        model = apps.get_model(label)
-        post_save.connect(bump_content_version, sender=model, dispatch_uid=f"bump_version_save_{label}")
-        post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"bump_version_delete_{label}")
+    stale_when_changed(ToolkitSettings)  # its words and logo head every page
+    stale_when_changed(PageViewRestriction)  # listings show only pages open to everyone
+    stale_when_changed(Site)  # its address is written out on every sheet, in canonical links and feeds

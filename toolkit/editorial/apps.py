@@ -7,3 +7,11 @@ class EditorialConfig(AppConfig):
     name = "toolkit.editorial"
     label = "editorial"
     verbose_name = "Editorial workflow and freshness"
+
+    def ready(self):
+        # Imported here: models cannot load while Django is importing the apps (this file).
+        from toolkit.core.cache import stale_when_changed
+
+        from .models import Law
+
+        stale_when_changed(Law)  # the laws a sheet cites, shown on the sheet

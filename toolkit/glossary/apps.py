@@ -7,6 +7,8 @@ class GlossaryConfig(AppConfig):
     verbose_name = "Glossary"
 
     def ready(self):
+        # Imported here: the signal handlers import models, which cannot load while Django is
+        # importing the apps (this file).
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()

@@ -10,13 +10,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
 
-from .cache import glossary_version
+from toolkit.core.cache import GLOSSARY, remember
+from toolkit.core.cache import version as token_version
+from toolkit.sheets.models import SheetPage
+
 from .entries import SheetRecord, TermRecord, build_entries, split_names
 from .linker import Term as LinkTerm
 from .linker import TermIndex
+from .models import GlossaryPage, Term
 
 CACHE_SECONDS = 24 * 60 * 60
 LETTERS = [chr(code) for code in range(ord("A"), ord("Z") + 1)]
@@ -115,14 +118,10 @@ def forget_compiled_glossary():
 
 
 def current_glossary():
-    version = glossary_version()
+    version = token_version(GLOSSARY)
     glossary = _in_process.get(version)
     if glossary is None:
-        key = f"toolkit:glossary:{version}"
-        data = cache.get(key)
-        if data is None:
-            data = load_glossary_data()
-            cache.set(key, data, CACHE_SECONDS)
+        data = remember("glossary", load_glossary_data, timeout=CACHE_SECONDS, token=GLOSSARY)
         glossary = Glossary(version=version, **data)
         _in_process.clear()
         _in_process[version] = glossary
@@ -131,10 +130,6 @@ def current_glossary():
 
 def load_glossary_data():
     """Entries, glossary address and title, read from the database (about six queries)."""
-    from toolkit.sheets.models import SheetPage
-
-    from .models import GlossaryPage, Term
-
     related = defaultdict(list)
     for from_id, to_id in Term.related.through.objects.values_list("from_term_id", "to_term_id"):
         related[from_id].append(to_id)

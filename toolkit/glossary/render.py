@@ -20,10 +20,9 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from wagtail.templatetags.wagtailcore_tags import richtext
 
-from toolkit.core.cache import remember
+from toolkit.core.cache import GLOSSARY, remember, version
 from toolkit.core.external_links import mark_external_links
 
-from .cache import glossary_version
 from .glossary import current_glossary
 
 
@@ -59,7 +58,7 @@ def linked_sheet(page, context):
     request = context.get("request")
     if not page.live_revision_id or not page.live or getattr(request, "is_preview", False):
         return LinkedSheet.from_parts(_link_parts(page, context))
-    name = f"glossary-sheet:{CACHE_FORMAT}:{page.pk}:{page.live_revision_id}:{int(page.link_glossary_terms)}:{glossary_version()}"
+    name = f"glossary-sheet:{CACHE_FORMAT}:{page.pk}:{page.live_revision_id}:{int(page.link_glossary_terms)}:{version(GLOSSARY)}"
     return LinkedSheet.from_parts(remember(name, lambda: _link_parts(page, context)))
 
 
