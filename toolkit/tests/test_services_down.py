@@ -77,6 +77,11 @@ def test_with_the_front_cache_stopped_nginx_serves_straight_from_gunicorn_and_a_
     status, body, _ = reader.get(SHEET_PATH)
     assert status == 200 and NEW_TITLE in body
 
+    running.stop_process("gunicorn-1")  # nothing behind nginx answers: still a page in plain words
+    status, body, headers = reader.get(SHEET_PATH)
+    assert (status, headers.get("Retry-After"), headers.get("Cache-Control")) == (503, "30", "no-store")
+    assert "the toolkit is not available right now" in body and "Bad Gateway" not in body
+
 
 # -- the mail server ---------------------------------------------------------------------------------
 class SilentMailServer:
@@ -162,7 +167,7 @@ print(json.dumps({
     "link checks": list(LinkCheckRun.objects.values_list("status", flat=True)),
 }))
 """
-QUEUE_A_LINK_CHECK = "from toolkit.linkcheck.tasks import queue_check; queue_check()"
+QUEUE_A_LINK_CHECK = "\nfrom toolkit.linkcheck.tasks import queue_check\nqueue_check()\n"
 
 
 def test_with_the_worker_stopped_work_waits_a_publish_still_shows_and_the_work_runs_when_it_starts(
@@ -170,7 +175,6 @@ def test_with_the_worker_stopped_work_waits_a_publish_still_shows_and_the_work_r
 ):
     running = stack(EMAIL_HOST="127.0.0.1", EMAIL_PORT=smtp_server.port)
     env = running.environment()
-    python_in_django(env, CONTACT_ADDRESS)
     reader = WebClient(running.url)
     for path in (SHEET_PATH, "/neighbourhood-planning/"):
         reader.get(path)
@@ -178,12 +182,12 @@ def test_with_the_worker_stopped_work_waits_a_publish_still_shows_and_the_work_r
 
     running.stop_process("worker")  # for real
     tasks = TASKS.replace("SINCE", repr(datetime.datetime.now(datetime.UTC).isoformat()))  # queued from now
-    python_in_django(env, PUBLISH)  # Wagtail queues its purge of the sheet's address ...
+    # Wagtail queues its purge of the sheet's address, and an editor a check of every link.
+    python_in_django(env, CONTACT_ADDRESS + PUBLISH + QUEUE_A_LINK_CHECK)
     for path in (SHEET_PATH, "/neighbourhood-planning/"):
-        status, body, _ = reader.get(path)  # ... but no reader waits for it: the ban was at commit
+        status, body, _ = reader.get(path)  # no reader waits for the purge: the ban was at commit
         assert status == 200 and NEW_TITLE in body, f"{path}: a stale page from the front cache"
     send_a_suggestion_and_a_message(reader)
-    python_in_django(env, QUEUE_A_LINK_CHECK)
     waiting = json.loads(python_in_django(env, tasks))
     assert waiting["tasks"] == [["link check", "READY"], ["mail", "READY"], ["purge", "READY"]], waiting
     assert waiting["link checks"] == ["queued"] and smtp_server.messages == []
