@@ -46,18 +46,6 @@ def submit_empty_email_form(page):
     expect(page.locator("#error-summary")).to_be_visible()
 
 
-def open_useful_form(page):
-    """Answer "No" in the "Is this page useful?" bar, which opens its short form (feedback app)."""
-    page.get_by_role("button", name="No this page is not useful").click()
-    expect(page.get_by_label("What went wrong? (optional)")).to_be_visible()
-
-
-def answer_useful_yes(page):
-    """Answer "Yes" in the bar, which thanks the reader in place."""
-    page.get_by_role("button", name="Yes this page is useful").click()
-    expect(page.locator(".useful-bar__thanks")).to_be_visible()
-
-
 # Every public kind of page: its path (given the site), what to do there first, its status code.
 PAGES = [
     pytest.param(lambda s: s.home.url, None, 200, id="home"),
@@ -67,8 +55,6 @@ PAGES = [
     pytest.param(lambda s: s.definition.url, None, 200, id="definition"),
     pytest.param(lambda s: s.method.url, None, 200, id="method"),
     pytest.param(lambda s: s.definition.url, open_inline_definition, 200, id="definition-open"),
-    pytest.param(lambda s: s.definition.url, open_useful_form, 200, id="definition-useful-no"),
-    pytest.param(lambda s: "/search/?q=plan", answer_useful_yes, 200, id="search-useful-yes"),
     pytest.param(lambda s: s.glossary.url, None, 200, id="glossary"),
     pytest.param(lambda s: "/search/?q=plan", None, 200, id="search"),
     pytest.param(lambda s: "/search/?q=xylophone", None, 200, id="search-no-results"),

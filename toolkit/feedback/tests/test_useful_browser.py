@@ -1,7 +1,11 @@
 """The "Is this page useful?" bar in a phone-sized browser (375 px): with its script, by keyboard
-alone, and with JavaScript switched off (plain forms that come back to the page's thank-you)."""
+alone, and with JavaScript switched off (plain forms that come back to the page's thank-you).
+axe-core checks the two states the script adds (thanked, form open); the pages themselves are in
+``toolkit/tests/test_browser.py``'s list, and the bar's HTML is in every page ``test_html_valid``
+checks."""
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from toolkit.feedback.models import PageFeedback
@@ -19,7 +23,14 @@ def words(element):
     return " ".join(element["text"].split())
 
 
-def test_yes_thanks_the_reader_in_place_on_one_compact_line(phone, live_site, site_url):
+def no_axe_violations(page):
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_yes_thanks_in_place_and_no_opens_the_form_by_keyboard_alone(phone, live_site, site_url):
+    """One test for the script's two journeys (each browser test builds the site: seconds)."""
+    # Yes, on the home page: thanked in place, without a page load, focus on the thanks.
     phone.goto(site_url(live_site.home.url))
     bar = phone.locator(".useful-bar")
     prompt = bar.locator(".useful-bar__prompt")
@@ -30,12 +41,13 @@ def test_yes_thanks_the_reader_in_place_on_one_compact_line(phone, live_site, si
     expect(thanks).to_be_visible()
     expect(thanks).to_be_focused()
     expect(prompt).to_be_hidden()
-    assert phone.url == site_url(live_site.home.url)  # answered in place, no page load
+    assert phone.url == site_url(live_site.home.url)
+    no_axe_violations(phone)
     answer = PageFeedback.objects.get()
     assert (answer.page_id, answer.useful) == (live_site.home.pk, True)
+    answer.delete()
 
-
-def test_no_opens_the_form_and_it_is_sent_by_keyboard_alone(phone, live_site, site_url):
+    # No, on the pack page, by keyboard alone: open, Escape, open again, fill in, send.
     phone.goto(site_url("/pack/"))
     tab_until(phone, lambda el: el["tag"] == "button" and words(el) == NO, "the No button")
     phone.keyboard.press("Enter")
@@ -45,6 +57,7 @@ def test_no_opens_the_form_and_it_is_sent_by_keyboard_alone(phone, live_site, si
     assert words(focused(phone)) == NO
     phone.keyboard.press("Space")
     expect(phone.get_by_label("What were you doing? (optional)")).to_be_focused()
+    no_axe_violations(phone)  # with the form open
     phone.keyboard.type("Making a pack for our meeting")
     phone.keyboard.press("Tab")
     expect(phone.get_by_label("What went wrong? (optional)")).to_be_focused()

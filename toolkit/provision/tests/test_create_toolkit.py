@@ -13,6 +13,7 @@ from toolkit.core.models import ToolkitSettings
 from toolkit.directory.models import DirectoryPage
 from toolkit.editorial.roles import EDITORS, WORKFLOW_NAME
 from toolkit.home.models import HomePage
+from toolkit.provision.builder import StandardContent, ToolkitBuilder
 from toolkit.sheets.models import DefinitionSheetPage, SectionPage
 from toolkit.taxonomy.models import Audience, Topic
 
@@ -202,18 +203,17 @@ def test_the_old_default_directory_title_becomes_organisations_that_can_help(mig
     assert (page.title, page.draft_title, page.live) == ("Organisations that can help",) * 2 + (True,)
     assert page.live_revision.content["title"] == "Organisations that can help"
     assert "now called “Organisations that can help”" in said
-    assert create_toolkit().strip() == "The toolkit is already set up: nothing changed."
 
 
 @pytest.mark.parametrize("draft", [False, True], ids=["renamed-by-the-council", "draft-waiting"])
-def test_a_directory_title_the_council_chose_is_kept(migrated, draft):
-    create_toolkit()
-    retitle(directory_page(), "Useful information")
-    if draft:
-        retitle(directory_page(), "Who can help in Anytown", publish=False)
-    else:
-        retitle(directory_page(), "Who can help in Anytown")
-    create_toolkit()
-    page = directory_page()
+def test_a_directory_title_the_council_chose_is_kept(site, draft):
+    """The same step, on its own (a whole re-run is the test above): a council's title or draft stays."""
+    page = site.directory
+    retitle(page, "Useful information")
+    retitle(page, "Who can help in Anytown", publish=not draft)
+    builder = ToolkitBuilder(name=NAME)
+    builder.retitle(page.specific_class.objects.get(pk=page.pk), StandardContent.from_file().pages[page.slug])
+    page.refresh_from_db()
     assert page.title == ("Useful information" if draft else "Who can help in Anytown")
     assert page.get_latest_revision().content["title"] == "Who can help in Anytown"
+    assert not builder.report.changed
