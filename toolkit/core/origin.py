@@ -3,7 +3,7 @@ page useful?".
 
 Django's CSRF token differs per reader, so a page holding one cannot be shared through the
 anonymous page cache (``toolkit.core.page_cache``), and "Add to pack" sits on every listing and
-"Was this page useful?" on every sheet. So those forms carry no token; instead their POST must
+"Is this page useful?" on every page. So those forms carry no token; instead their POST must
 come from one of our own pages, which
 browsers state in headers a page cannot forge: ``Sec-Fetch-Site`` where the browser sends it,
 else ``Origin``, else ``Referer``. The session cookie is also ``SameSite=Lax`` (Django's default),

@@ -2,7 +2,7 @@
 
 Closing spam or answered items one by one was the slowest part of the queues. Suggestions are
 closed with an outcome (accepted, declined or spam), chosen once for the whole selection; answers
-to "Was this page useful?" are simply marked read. Items already closed keep their outcome.
+to "Is this page useful?" are simply marked read. Items already closed keep their outcome.
 """
 
 from django import forms

@@ -30,7 +30,7 @@ class LimitedFormBuilder(FormBuilder):
         return form_class
 
 
-# --- the public's suggestions and "Was this page useful?" ----------------------------------------
+# --- the public's suggestions and "Is this page useful?" -----------------------------------------
 
 TOPIC_MAX_LENGTH = 150
 DETAILS_MAX_LENGTH = 3000

@@ -34,7 +34,7 @@ class SheetFeedbackReportView(SafeSpreadsheetExportMixin, ReportView):
         "useful_percent": "% useful",
         "comment_count": "Comments",
     }
-    no_results_message = "No reader has answered “Was this page useful?” yet."
+    no_results_message = "No reader has answered “Is this page useful?” on a sheet yet."
 
     @property
     def columns(self):
