@@ -4,8 +4,8 @@ page useful?".
 Django's CSRF token differs per reader, so a page holding one cannot be shared through the
 anonymous page cache (``toolkit.core.page_cache``), and "Add to pack" sits on every sheet and
 ready-made pack and "Is this page useful?" on every page. So those forms carry no token; instead
-their POST must come from one of our own pages, which browsers state in headers a page cannot forge: ``Sec-Fetch-Site`` where the browser sends it,
-else ``Origin``, else ``Referer``. The session cookie is also ``SameSite=Lax`` (Django's default),
+their POST must come from one of our own pages, which browsers state in headers a page cannot
+forge: ``Sec-Fetch-Site`` where the browser sends it, else ``Origin``, else ``Referer``. The session cookie is also ``SameSite=Lax`` (Django's default),
 so a cross-site POST never reaches a reader's pack anyway. Forms on pages that are never cached
 (the pack page, "Email this sheet") keep Django's token.
 """
