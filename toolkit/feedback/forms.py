@@ -63,6 +63,16 @@ class SheetChoiceField(forms.ModelChoiceField):
         "invalid_choice": "We could not find that sheet. Go back to the sheet and try again.",
         "required": "We could not tell which sheet this is about. Go back to the sheet and try again.",
     }
+    MAX_DIGITS = 18  # a bigint holds any 18-digit id; a 20-digit one overflowed SQLite's integer (a 500)
+
+    def to_python(self, value):
+        """Only whole numbers the database can hold are looked up; anything else is not a sheet."""
+        if value in self.empty_values:
+            return None
+        text = str(value).strip()
+        if not (text.isascii() and text.isdigit()) or len(text) > self.MAX_DIGITS:
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(text)
 
 
 class SuggestSheetForm(HoneypotMixin, forms.Form):

@@ -93,8 +93,10 @@ def test_bad_suggestions_get_clear_messages_and_store_nothing(client, site, data
         ({"sheet": "999999", "details": "Wrong"}, 400),
         ({"details": "Which sheet?"}, 400),
         ({"sheet": "1 OR 1=1", "details": "Wrong"}, 400),
+        ({"sheet": "9" * 20, "details": "Wrong"}, 400),  # overflowed SQLite's integer: a 500
+        ({"sheet": "-9223372036854775809", "details": "Wrong"}, 400),
     ],
-    ids=["not-a-number", "no-such-sheet", "no-sheet", "injection"],
+    ids=["not-a-number", "no-such-sheet", "no-sheet", "injection", "20-digits", "under-bigint"],
 )
 def test_a_change_to_an_unknown_sheet_is_refused(client, site, data, status):
     response = client.post(CHANGE, data)
