@@ -5,12 +5,31 @@ Wagtail makes the default site as ``localhost`` on port 80; ``set_site_address``
 ``create_toolkit`` both set the real one through here.
 """
 
+import ipaddress
+import re
 from urllib.parse import urlsplit
 
 from django.db import transaction
 from wagtail.models import Site
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
+# Dot-separated labels of letters, digits and inner hyphens (RFC 1123), as an ASCII host must be.
+HOSTNAME = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)(?:\.(?!-)[a-z0-9-]{1,63}(?<!-))*\.?$")
+
+
+def is_hostname(name):
+    """Whether ``name`` can be a host in a link: an IP address or a well-formed domain name
+    (urlsplit takes "exa mple.org" as a host without complaint)."""
+    try:
+        ipaddress.ip_address(name)
+        return True
+    except ValueError:
+        pass
+    try:
+        name = name.encode("idna").decode("ascii")  # bücher.example -> xn--bcher-kva.example
+    except UnicodeError:
+        return False
+    return len(name) <= 253 and bool(HOSTNAME.match(name))
 
 
 class SiteAddressError(ValueError):
@@ -24,7 +43,7 @@ def parse_address(address):
         port = parts.port
     except ValueError as error:
         raise SiteAddressError(f"{address!r} is not a web address: {error}.") from error
-    if parts.scheme not in DEFAULT_PORTS or not parts.hostname:
+    if parts.scheme not in DEFAULT_PORTS or not parts.hostname or not is_hostname(parts.hostname):
         raise SiteAddressError(f"{address!r} is not a web address: give one like https://toolkit.example.org")
     if parts.path not in ("", "/") or parts.query or parts.fragment or parts.username:
         raise SiteAddressError(f"{address!r} has more than a host in it: give only the site's root address.")

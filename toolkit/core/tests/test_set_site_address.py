@@ -41,6 +41,9 @@ def test_a_port_other_than_the_usual_is_kept(site):
         ("https://toolkit.example.org:99999", "is not a web address"),
         ("https://toolkit.example.org/sheets/", "more than a host"),
         ("https://me:secret@toolkit.example.org", "more than a host"),
+        ("https://exa mple.org", "is not a web address"),  # was accepted, spaces and all
+        ("https://exa<mple>.org", "is not a web address"),
+        ("https://-toolkit.example.org", "is not a web address"),
     ],
 )
 def test_bad_addresses_are_refused_and_nothing_changes(site, address, complaint):
