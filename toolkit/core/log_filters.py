@@ -68,3 +68,15 @@ def first_line(error):
     """The first line of an exception's message (psycopg adds hints on further lines)."""
     text = str(error).strip()
     return text.splitlines()[0] if text else type(error).__name__
+
+
+class NoTracebackBelow500(logging.Filter):
+    """``django.request`` logs some 4xx answers with the exception's stack trace (a request body it
+    cannot parse, for one: "Bad request (Unable to parse request body)"). The reader got a 400
+    and nothing failed, so the log keeps the one line and drops the trace; 5xx keep theirs."""
+
+    def filter(self, record):
+        status = getattr(record, "status_code", None)
+        if status is not None and status < 500:
+            record.exc_info = record.exc_text = record.stack_info = None
+        return True

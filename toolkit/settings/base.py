@@ -383,7 +383,10 @@ PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"one_line_warning": {"()": "toolkit.core.log_filters.OneLineWarning"}},
+    "filters": {
+        "one_line_warning": {"()": "toolkit.core.log_filters.OneLineWarning"},
+        "no_traceback_below_500": {"()": "toolkit.core.log_filters.NoTracebackBelow500"},
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     "loggers": {
@@ -393,5 +396,7 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
         # Bad input answered with a 400 (e.g. an invalid Host header): one line, no email.
         **{name: {"filters": ["one_line_warning"]} for name in SECURITY_LOGGERS},
+        # A 4xx that Django logs with its exception (an unparsable body): the line, not the trace.
+        "django.request": {"filters": ["no_traceback_below_500"]},
     },
 }

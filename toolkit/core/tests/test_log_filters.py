@@ -88,3 +88,13 @@ def test_a_request_the_database_could_not_serve_is_one_warning_line_but_a_databa
     bug = failed_request_record(DataError("integer out of range"))
     assert DatabaseUnavailableOneLine().filter(bug)
     assert bug.levelno == logging.ERROR and bug.exc_info[0] is DataError
+
+
+@pytest.mark.django_db
+def test_a_body_that_cannot_be_parsed_is_a_400_and_one_line_without_a_traceback(client, caplog):
+    with caplog.at_level(logging.WARNING):
+        response = client.post("/suggest/", "a=1", content_type="multipart/form-data")  # no boundary
+    assert response.status_code == 400
+    (record,) = [r for r in caplog.records if r.name == "django.request"]
+    assert record.levelno == logging.WARNING and record.exc_info is None
+    assert "Unable to parse request body" in record.getMessage()
