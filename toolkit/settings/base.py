@@ -37,6 +37,9 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# No script reads the CSRF cookie (forms carry the token; Wagtail's admin gets it in wagtailConfig),
+# so a script injected into a page cannot read it either.
+CSRF_COOKIE_HTTPONLY = True
 # Who the client is, for rate limits and the login lockout (toolkit.core.ratelimit.client_address):
 # the header a reverse proxy puts the reader's address in (X-Real-IP, or X-Forwarded-For), believed
 # only on connections from TRUSTED_PROXIES (addresses or networks). BEHIND_PROXY=true says a proxy
@@ -100,6 +103,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "toolkit.core.health.HealthCheckMiddleware",  # /healthz, before host checks and HTTPS redirects
     "django.middleware.security.SecurityMiddleware",
+    # Outside everything that can answer by itself (static files, a bad Host header's 400, the 503
+    # page), so every response has the policies, not only the views'.
+    "toolkit.security.middleware.ContentSecurityPolicyMiddleware",
+    "toolkit.security.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "toolkit.core.request_memo.RequestMemoMiddleware",  # version tokens read once per request
     # Conditional GET (ETag / If-None-Match -> 304) around the page cache, so hits get it too.
@@ -112,8 +119,6 @@ MIDDLEWARE = [
     "toolkit.security.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "toolkit.security.middleware.ContentSecurityPolicyMiddleware",
-    "toolkit.security.middleware.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
