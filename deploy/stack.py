@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+WORKER_ID = "stack-worker"  # one worker per stack, so its lost tasks are its own
 DEFAULT_RUN = ROOT / ".stack"
 
 
@@ -323,13 +324,15 @@ class Stack:
         terminate(name, pid)
 
     def start_worker(self, env=None):
-        """The task worker (again, after ``stop_process("worker")``)."""
-        spawn(
-            self.run,
-            "worker",
-            [PYTHON, "manage.py", "db_worker", "--interval", "0.2", "--no-reload", "--no-startup-delay"],
-            env or self.environment(),
-        )
+        """The task worker (again, after ``stop_process("worker")``), as the systemd unit starts it:
+        first the tasks a killed worker of the same id left running go back in the queue."""
+        env = env or self.environment()
+        requeue = [PYTHON, "manage.py", "requeue_lost_tasks", "--worker-id", WORKER_ID]
+        result = subprocess.run(requeue, cwd=ROOT, env=env, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise StackError(f"requeue_lost_tasks failed: {result.stderr.strip()[-800:]}")
+        worker = [PYTHON, "manage.py", "db_worker", "--interval", "0.2", "--no-reload", "--no-startup-delay"]
+        spawn(self.run, "worker", [*worker, "--worker-id", WORKER_ID], env)
 
 
 def terminate(name, pid):
