@@ -1,0 +1,50 @@
+"""Every management command of the project, with hostile arguments: a clean non-zero exit and one
+line on stderr that says what is wrong, never a traceback.
+
+argparse's own refusals (an unknown option, a value that is not a number) print its usage before
+that one line, as every command-line tool does; the usage lines are not counted.
+"""
+
+import pytest
+from django.db import connections
+from hypothesis import given
+from hypothesis import strategies as st
+
+from .answers import TRACEBACK_SIGNS
+from .commands import HOSTILE_ARGUMENTS, run
+from .conftest import examples
+
+pytestmark = pytest.mark.django_db
+
+
+def message_lines(stderr):
+    """stderr without argparse's usage block (``usage:`` and its indented continuation lines)."""
+    lines, in_usage = [], False
+    for line in stderr.split("\n"):  # not splitlines(): it also splits at \x1c, \x85...
+        if line.startswith("usage:"):
+            in_usage = True
+            continue
+        if in_usage and line.startswith(" "):
+            continue
+        in_usage = False
+        if line.strip():
+            lines.append(line)
+    return lines
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_ARGUMENTS))
+@examples(6)
+@given(data=st.data())
+def test_hostile_arguments_get_a_clean_exit_and_one_line(site, tmp_path, monkeypatch, name, data):
+    monkeypatch.chdir(tmp_path)  # a command that writes writes here, never into the checkout
+    monkeypatch.setenv("BACKUP_DIR", str(tmp_path / "backups"))
+    # run_from_argv closes every connection when a command ends, as a process would at exit; here
+    # that would close the test's own connection, inside its transaction, on PostgreSQL.
+    monkeypatch.setattr(connections, "close_all", lambda: None)
+    arguments = data.draw(HOSTILE_ARGUMENTS[name], label="arguments")
+    code, _, stderr = run(name, arguments)
+    shown = f"manage.py {name} {' '.join(arguments)[:300]!r}"
+    assert code not in (0, None), f"{shown} was accepted"
+    for sign in TRACEBACK_SIGNS:
+        assert sign not in stderr, f"{shown}: a traceback\n{stderr[-2000:]}"
+    assert len(message_lines(stderr)) == 1, f"{shown}: {stderr[-1000:]!r}"
