@@ -67,6 +67,11 @@ def test_mapping_file_is_used(home, tmp_path):
         ([THEME_DATA, "--max-size", "0"], 2, "--max-size must be a positive number of megabytes"),
         ([THEME_DATA, "--media-dir", "/no/such/folder"], 2, "--media-dir /no/such/folder: no such folder"),
         (
+            [THEME_DATA, "--media-dir", "/x" + "y" * 5000],
+            2,
+            "--media-dir /xyyy",
+        ),  # name too long: a traceback
+        (
             [THEME_DATA, "--report", "/no/such/folder/r.json"],
             2,
             "--report /no/such/folder/r.json: its folder does not exist",

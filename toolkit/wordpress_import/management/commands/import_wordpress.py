@@ -23,6 +23,15 @@ from toolkit.wordpress_import.wxr import DEFAULT_MAX_BYTES, WXRError, parse_wxr
 EXIT_ITEMS_FAILED, EXIT_UNUSABLE, EXIT_INTERRUPTED = 1, 2, 130
 
 
+def is_folder(path):
+    """Path.is_dir(), except that a name the system refuses (too long, say) is no folder either:
+    Path.is_dir() raises OSError for it instead of answering False."""
+    try:
+        return Path(path).is_dir()
+    except OSError:
+        return False
+
+
 class Command(BaseCommand):
     help = (
         "Import a WordPress export (WXR file: Tools → Export in WordPress) as sheets, sections, "
@@ -58,7 +67,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         media_dir = options["media_dir"]
-        if media_dir and not Path(media_dir).is_dir():
+        if media_dir and not is_folder(media_dir):
             raise self.fail(f"--media-dir {media_dir}: no such folder")
         if options["max_size"] <= 0:
             raise self.fail("--max-size must be a positive number of megabytes")
