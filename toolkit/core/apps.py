@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from .converters import register as register_converters
+
 
 class CoreConfig(AppConfig):
     name = "toolkit.core"
@@ -15,4 +17,5 @@ class CoreConfig(AppConfig):
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        register_converters()
         email_queued.connect(mail_queued, dispatch_uid="toolkit_deliver_queued_mail")

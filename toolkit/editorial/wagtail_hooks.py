@@ -65,7 +65,7 @@ class LawViewSet(SheetUsageViewSetMixin, SnippetViewSet):
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
-            path("changed/<int:pk>/", self.mark_changed_view, name="mark_changed"),
+            path("changed/<row_id:pk>/", self.mark_changed_view, name="mark_changed"),
         ]
 
 
@@ -85,7 +85,7 @@ def register_review_actions(actions):
 
 @hooks.register("register_admin_urls")
 def register_mark_reviewed_url():
-    return [path("sheets/<int:pk>/reviewed/", MarkReviewedView.as_view(), name="editorial_mark_reviewed")]
+    return [path("sheets/<row_id:pk>/reviewed/", MarkReviewedView.as_view(), name="editorial_mark_reviewed")]
 
 
 hooks.register("sheet_editor_notices", review_notices)

@@ -78,7 +78,7 @@ class SuggestionViewSet(QueueViewSet):
         )
 
     def get_urlpatterns(self):
-        return super().get_urlpatterns() + [path("reply/<int:pk>/", self.reply_view, name="reply")]
+        return super().get_urlpatterns() + [path("reply/<row_id:pk>/", self.reply_view, name="reply")]
 
 
 class PageFeedbackViewSet(QueueViewSet):
