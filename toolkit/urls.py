@@ -16,7 +16,7 @@ urlpatterns = [
         "admin/password_reset/", limits.LimitedPasswordResetView.as_view(), name="wagtailadmin_password_reset"
     ),
     path(
-        "_util/authenticate_with_password/<row_id:page_view_restriction_id>/<row_id:page_id>/",
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
         limits.page_password,
         name="wagtailcore_authenticate_with_password",
     ),

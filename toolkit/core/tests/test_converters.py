@@ -22,11 +22,6 @@ def test_an_admin_address_with_an_id_beyond_any_row_is_not_found(admin_client, a
     assert admin_client.post(address, {"note": "x"}).status_code == 404
 
 
-def test_a_private_page_password_address_with_ids_beyond_any_row_is_not_found(client):
-    resolve("/_util/authenticate_with_password/1/1/")
-    assert client.post(f"/_util/authenticate_with_password/{TOO_LONG}/{TOO_LONG}/").status_code == 404
-
-
 def test_ids_that_fit_still_reverse_and_resolve():
     address = reverse("editorial_mark_reviewed", args=[123456789012345678])
     assert address == "/admin/sheets/123456789012345678/reviewed/"

@@ -53,7 +53,7 @@ def _address_table():
             lambda site: ["/documents/authenticate_with_password/1/"],
             ("next",),
         ),
-        "_util/authenticate_with_password/<row_id:page_view_restriction_id>/<row_id:page_id>/": (
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": (
             lambda site: [f"/_util/authenticate_with_password/1/{site.definition.pk}/"],
             ("next",),
         ),
