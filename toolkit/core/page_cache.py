@@ -20,7 +20,7 @@ from django.http import HttpResponse, QueryDict
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
-from .cache import content_version
+from .cache import remember_key
 from .front_cache import shared_max_age
 
 UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/search/", "/pack/", "/documents/", "/static/", "/media/")
@@ -74,7 +74,7 @@ def cache_key(request, query):
     """Keyed by content version and by day, since pages say things such as "review overdue" that
     change with the date alone."""
     digest = hashlib.sha256(f"{request.path}?{query}".encode()).hexdigest()
-    return f"page:{content_version()}:{timezone.localdate().isoformat()}:{request.get_host()}:{digest}"
+    return remember_key(f"page:{timezone.localdate().isoformat()}:{request.get_host()}:{digest}")
 
 
 class AnonymousPageCacheMiddleware:

@@ -12,7 +12,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from toolkit.core.cache import content_version
+from toolkit.core.cache import remember_key
 from toolkit.core.ratelimit import client_address, over_limit, too_many
 from toolkit.taxonomy.models import Topic
 
@@ -47,7 +47,7 @@ def results_fragment_key(outcome, chosen, page_number):
         sorted(chosen.items()),
         page_number,
     )
-    return f"{content_version()}:{hashlib.sha256(repr(shown).encode()).hexdigest()}"
+    return remember_key(f"search-results:{hashlib.sha256(repr(shown).encode()).hexdigest()}")
 
 
 def limited(view):
