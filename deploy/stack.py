@@ -69,7 +69,10 @@ def nginx_config(run, port, front_cache_port, app_ports, static_root, media_pare
     if not block:
         raise StackError("deploy/nginx/toolkit.conf has no upstream toolkit_front_cache block")
     upstream_block = replace(
-        block.group(0), "server 127.0.0.1:6081;", f"server 127.0.0.1:{front_cache_port};", "toolkit.conf"
+        block.group(0),
+        "server 127.0.0.1:6081 max_fails=0;",
+        f"server 127.0.0.1:{front_cache_port} max_fails=0;",
+        "toolkit.conf",
     )
     backups = "\n    ".join(f"server 127.0.0.1:{app_port} backup;" for app_port in app_ports)
     upstream_block = replace(upstream_block, "server 127.0.0.1:8000 backup;", backups, "toolkit.conf")
@@ -309,6 +312,9 @@ class Stack:
         for app_port in self.app_ports:
             wait_for_url(f"http://127.0.0.1:{app_port}/healthz/live")
         try:
+            # Varnish itself first: nginx answers through its backup (gunicorn) while Varnish is
+            # still starting, so a 200 from nginx alone would not mean the front cache is up.
+            wait_for_url(f"http://127.0.0.1:{self.front_cache_port}/healthz/live")
             wait_for_url(f"{self.url}/", host="127.0.0.1")
         finally:
             if varnish.poll() is not None:
