@@ -28,11 +28,19 @@ SECURITY_LOGGERS = [
 ]
 
 
+def drop_traceback(record):
+    record.exc_info = record.exc_text = record.stack_info = None
+
+
+def demote_to_warning(record):
+    if record.levelno > logging.WARNING:
+        record.levelno, record.levelname = logging.WARNING, logging.getLevelName(logging.WARNING)
+
+
 class OneLineWarning(logging.Filter):
     def filter(self, record):
-        if record.levelno > logging.WARNING:
-            record.levelno, record.levelname = logging.WARNING, logging.getLevelName(logging.WARNING)
-        record.exc_info = record.exc_text = record.stack_info = None
+        demote_to_warning(record)
+        drop_traceback(record)
         record.msg = " ".join(str(record.msg).split())
         return True
 
@@ -52,7 +60,7 @@ class DatabaseUnavailableOneLine(logging.Filter):
         error = record.exc_info[1] if record.exc_info else None
         if isinstance(error, (OperationalError, InterfaceError)):
             request = getattr(record, "request", None)
-            record.levelno, record.levelname = logging.WARNING, logging.getLevelName(logging.WARNING)
+            demote_to_warning(record)
             record.msg, record.args = (
                 "Database unavailable, answered 503: %s (%s)",
                 (
@@ -60,7 +68,7 @@ class DatabaseUnavailableOneLine(logging.Filter):
                     first_line(error),
                 ),
             )
-            record.exc_info = record.exc_text = record.stack_info = None
+            drop_traceback(record)
         return True
 
 
@@ -78,5 +86,5 @@ class NoTracebackBelow500(logging.Filter):
     def filter(self, record):
         status = getattr(record, "status_code", None)
         if status is not None and status < 500:
-            record.exc_info = record.exc_text = record.stack_info = None
+            drop_traceback(record)
         return True

@@ -8,9 +8,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from toolkit.tests.browser import sign_in
 from toolkit.tests.keyboard import tab_until
-
-PASSWORD = "a-long-admin-password-1"
 
 
 @pytest.mark.browser
@@ -23,12 +22,7 @@ def test_an_editor_checks_every_link_from_the_report_by_keyboard(
     # One address, on this machine: the check reaches no one on the internet, and skips it.
     SheetLinkOut.objects.update(url=web.url("/missing"))
     Organisation.objects.update(url=web.url("/missing"))
-    django_user_model.objects.create_superuser("admin", "admin@example.org", PASSWORD)
-    page.goto(site_url("/admin/login/"))
-    page.fill("#id_username", "admin")
-    page.fill("#id_password", PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/")
+    sign_in(page, site_url, django_user_model)
 
     page.goto(site_url("/admin/reports/broken-links/"))
     status = page.locator(".linkcheck-status")
