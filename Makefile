@@ -51,6 +51,7 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-cache  # the layers in .importlinter: apps import only those below them
 	$(BIN)/ruff format --check .
+	find toolkit -path '*/templates/*' -name '*.html' -print0 | xargs -0 $(BIN)/djhtml --check  # template indentation, as pre-commit
 	DJANGO_SETTINGS_MODULE=toolkit.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=toolkit.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
