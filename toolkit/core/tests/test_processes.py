@@ -46,6 +46,19 @@ def workers_answering(server, path, requests):
     return bodies, {line.split(" ")[0] for line in lines if line.split(" ")[1] == path}
 
 
+def reads_from_every_worker(server, path):
+    """Read ``path`` in batches until both workers have answered at least once; every body read.
+    (Which worker accepts a connection is the kernel's choice: on a busy machine one may take a
+    whole batch, so a single batch proves nothing about the other.)"""
+    deadline = time.monotonic() + 30
+    bodies, workers = workers_answering(server, path, 12)
+    while len(workers) < 2:
+        assert time.monotonic() < deadline, "only one worker ever answered"
+        more, answered = workers_answering(server, path, 12)
+        bodies, workers = bodies + more, workers | answered
+    return bodies
+
+
 def warm_every_worker(server, path):
     """Read ``path`` until both workers have served (and so cached) it."""
     deadline = time.monotonic() + 30
@@ -78,8 +91,7 @@ def test_a_sheet_closed_from_another_process_is_closed_on_every_worker_at_once(p
         warm_every_worker(server, SHEET_PATH)
         assert SUMMARY in server.get(SHEET_PATH)[1]
         python_in_django(env, CLOSE[change])
-        bodies, workers = workers_answering(server, SHEET_PATH, 20)
-        assert len(workers) == 2, "both workers answered after the change"
+        bodies = reads_from_every_worker(server, SHEET_PATH)
         leaked = sum(SUMMARY in body for body in bodies)
         assert leaked == 0, f"{leaked} of {len(bodies)} anonymous reads still got the sheet"
 
@@ -94,8 +106,7 @@ def test_a_publish_from_another_process_shows_on_every_worker_at_once(
         status, body, headers = server.get(SHEET_PATH)
         assert status == 200 and headers.get("X-Page-Cache") == "hit" and NEW_TITLE not in body
         python_in_django(env, PUBLISH)  # a third process: the shell, a cron job, another server
-        bodies, workers = workers_answering(server, SHEET_PATH, 12)
-        assert len(workers) == 2, "both workers answered after the publish"
+        bodies = reads_from_every_worker(server, SHEET_PATH)
         assert all(NEW_TITLE in body for body in bodies), (
             f"{sum(NEW_TITLE not in body for body in bodies)} of {len(bodies)} reads showed the old title"
         )
