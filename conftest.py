@@ -23,6 +23,12 @@ def site(db, built_site):
     return reload_site(built_site)
 
 
+def empty_the_database():
+    from django.core.management import call_command
+
+    call_command("flush", interactive=False, verbosity=0)
+
+
 @pytest.fixture
 def live_site(transactional_db):
     """The small complete toolkit for browser tests, built in an empty database.
@@ -30,14 +36,60 @@ def live_site(transactional_db):
     Transactional tests empty the database when they end; the first one to run may instead find
     the site that ``built_site`` committed for the other tests, so it empties it first.
     """
-    from django.core.management import call_command
     from wagtail.models import Page
 
     from toolkit.tests.site import build_site
 
     if Page.objects.filter(depth__gt=1).exists():
-        call_command("flush", interactive=False, verbosity=0)
+        empty_the_database()
     return build_site()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Tests on ``shared_site`` run last, after pytest-django has put the tests that roll back
+    (on ``built_site``) and the transactional ones in Django's order: emptying the database for
+    the shared site must not pull ``built_site`` from under a test that still uses it. They are
+    marked ``django_db`` so that each one may read the database (in a transaction of its own)."""
+    for item in items:
+        if "shared_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.django_db)
+    items.sort(key=lambda item: "shared_site" in getattr(item, "fixturenames", ()))
+
+
+@pytest.fixture(scope="module")
+def shared_site(django_db_setup, django_db_blocker):
+    """The small complete toolkit behind a live server of its own, built once for a whole module of
+    browser tests that only read it (``shared_url`` gives its addresses).
+
+    ``live_site`` builds the site for each test and empties the database after it (2 to 5 s a
+    test, most of a browser test's time); a test that only looks at pages, with a browser context
+    of its own, needs none of that. What the server writes meanwhile (a reader's pack in the
+    session table, a search counted) may stay until the module ends and the database is emptied,
+    so a test that changes content or signs in, and asserts on what it wrote, uses ``live_site``.
+    """
+    from pytest_django.live_server_helper import LiveServer
+    from wagtail.models import Page
+
+    from toolkit.tests.site import build_site
+
+    with django_db_blocker.unblock():
+        if Page.objects.filter(depth__gt=1).exists():
+            empty_the_database()
+        site = build_site()
+        server = LiveServer("localhost")
+        site.live_server_url = server.url
+        try:
+            yield site
+        finally:
+            server.stop()
+            empty_the_database()
+
+
+@pytest.fixture(scope="module")
+def shared_url(shared_site):
+    """The full address of a path on ``shared_site``'s live server."""
+    return lambda path: shared_site.live_server_url + path
 
 
 WELCOME_PAGE_TITLE = "Welcome to your new Wagtail site!"

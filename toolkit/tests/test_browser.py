@@ -1,7 +1,8 @@
 """The public site in a real browser: keyboard use, axe-core, narrow screens and print.
 
 Chromium is Debian's (/usr/bin/chromium), driven through Playwright's sync API against
-pytest-django's live server, with the small complete site from ``site.py``.
+a live server of the module's own, with the small complete site from ``site.py`` built once
+(``shared_site``: these tests only read it).
 """
 
 import pytest
@@ -12,13 +13,13 @@ from toolkit.tests import factories as f
 from toolkit.tests.keyboard import focused, link, tab_until
 
 
-@pytest.fixture
-def long_addresses(live_site):
+@pytest.fixture(scope="module")
+def long_addresses(shared_site):
     """Real entries have long unbreakable words, such as a web address shown in the directory."""
     return f.OrganisationFactory(
         name="Planning Inspectorate",
         url="https://www.gov.uk/government/organisations/planning-inspectorate",
-        topics=[live_site.topic],
+        topics=[shared_site.topic],
     )
 
 
@@ -74,9 +75,9 @@ PAGES = [
 ]
 
 
-def open_page(page, live_site, site_url, path_of, prepare, status):
-    path = path_of(live_site)
-    response = page.goto(site_url(path))
+def open_page(page, shared_site, shared_url, path_of, prepare, status):
+    path = path_of(shared_site)
+    response = page.goto(shared_url(path))
     assert response is not None
     assert response.status == status, path
     if prepare:
@@ -89,8 +90,8 @@ def h1_text(page):
 
 
 @pytest.mark.browser
-def test_keyboard_only_journey(page, live_site, site_url):
-    page.goto(site_url(live_site.home.url))
+def test_keyboard_only_journey(page, shared_site, shared_url):
+    page.goto(shared_url(shared_site.home.url))
 
     # The first Tab lands on the skip link, which comes into view.
     page.keyboard.press("Tab")
@@ -114,7 +115,7 @@ def test_keyboard_only_journey(page, live_site, site_url):
 
     tab_until(page, link("Neighbourhood Plan"), "the search result")
     page.keyboard.press("Enter")
-    page.wait_for_url(site_url(live_site.definition.url))
+    page.wait_for_url(shared_url(shared_site.definition.url))
     assert h1_text(page) == "Neighbourhood Plan"
 
     # Follow a "See also" link.
@@ -133,14 +134,14 @@ def test_keyboard_only_journey(page, live_site, site_url):
     page.keyboard.press("Tab")
     assert focused(page)["text"] == "Start here for People"
     page.keyboard.press("Enter")
-    page.wait_for_url(site_url(live_site.pathway.url))
+    page.wait_for_url(shared_url(shared_site.pathway.url))
     assert "People" in h1_text(page)
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize(("path_of", "prepare", "status"), PAGES)
-def test_no_axe_violations(page, live_site, site_url, path_of, prepare, status):
-    path = open_page(page, live_site, site_url, path_of, prepare, status)
+def test_no_axe_violations(page, shared_site, shared_url, path_of, prepare, status):
+    path = open_page(page, shared_site, shared_url, path_of, prepare, status)
     results = Axe().run(page)
     report = results.generate_report()
     assert results.violations_count == 0, f"{path}\n{report}"
@@ -149,10 +150,10 @@ def test_no_axe_violations(page, live_site, site_url, path_of, prepare, status):
 @pytest.mark.browser
 @pytest.mark.parametrize(("path_of", "prepare", "status"), PAGES)
 def test_no_horizontal_scrolling_at_320px(
-    page, live_site, long_addresses, site_url, path_of, prepare, status
+    page, shared_site, long_addresses, shared_url, path_of, prepare, status
 ):
     page.set_viewport_size({"width": 320, "height": 800})
-    path = open_page(page, live_site, site_url, path_of, prepare, status)
+    path = open_page(page, shared_site, shared_url, path_of, prepare, status)
     widths = page.evaluate(
         """() => {
             const wide = [...document.querySelectorAll("body *")]
@@ -166,9 +167,9 @@ def test_no_horizontal_scrolling_at_320px(
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [320, 768, 1280])
-def test_open_menu_fits_on_screen(page, live_site, site_url, width):
+def test_open_menu_fits_on_screen(page, shared_site, shared_url, width):
     page.set_viewport_size({"width": width, "height": 800})
-    page.goto(site_url(live_site.home.url))
+    page.goto(shared_url(shared_site.home.url))
     if width < 640:  # below 40em the navigation is behind the header's Menu button
         page.get_by_role("button", name="Menu").click()
     page.locator("details.menu summary").click()
@@ -182,8 +183,8 @@ def test_open_menu_fits_on_screen(page, live_site, site_url, width):
 
 
 @pytest.mark.browser
-def test_print_stylesheet(page, live_site, site_url):
-    page.goto(site_url(live_site.definition.url))
+def test_print_stylesheet(page, shared_site, shared_url):
+    page.goto(shared_url(shared_site.definition.url))
     # On screen the header is there and the link address is not printed after the link.
     link = page.locator(".links-out a.external").first
     after = "el => getComputedStyle(el, '::after').content"

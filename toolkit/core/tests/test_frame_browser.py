@@ -29,9 +29,9 @@ def scroll_width(page):
 
 
 @pytest.mark.browser
-def test_the_header_is_short_on_a_phone_and_its_menu_works_by_keyboard(phone, live_site, site_url):
+def test_the_header_is_short_on_a_phone_and_its_menu_works_by_keyboard(phone, shared_site, shared_url):
     page = phone
-    page.goto(site_url(live_site.definition.url))
+    page.goto(shared_url(shared_site.definition.url))
     menu = page.get_by_role("button", name="Menu")
     nav = page.locator("nav[aria-label=Main]")
     expect(menu).to_be_visible()
@@ -64,10 +64,10 @@ def test_the_header_is_short_on_a_phone_and_its_menu_works_by_keyboard(phone, li
 
 
 @pytest.mark.browser
-def test_the_get_started_routes_open_inside_the_menu_on_a_phone(phone, live_site, site_url):
+def test_the_get_started_routes_open_inside_the_menu_on_a_phone(phone, shared_site, shared_url):
     page = phone
     page.set_viewport_size({"width": 320, "height": 812})
-    page.goto(site_url(live_site.definition.url))
+    page.goto(shared_url(shared_site.definition.url))
     page.get_by_role("button", name="Menu").click()
     page.locator("details.menu summary").click()
     route = page.get_by_role("link", name="Start here for People")
@@ -82,16 +82,16 @@ def test_the_get_started_routes_open_inside_the_menu_on_a_phone(phone, live_site
 
 
 @pytest.mark.browser
-def test_without_javascript_the_menu_is_simply_shown(phone_without_javascript, live_site, site_url):
+def test_without_javascript_the_menu_is_simply_shown(phone_without_javascript, shared_site, shared_url):
     page = phone_without_javascript
-    page.goto(site_url(live_site.definition.url))
+    page.goto(shared_url(shared_site.definition.url))
     expect(page.locator("button.menu-toggle")).to_be_hidden()
     expect(page.locator("nav[aria-label=Main]").get_by_role("link", name="About")).to_be_visible()
 
 
 @pytest.mark.browser
-def test_on_a_wide_screen_the_menu_is_always_open(page, live_site, site_url):
-    page.goto(site_url(live_site.definition.url))
+def test_on_a_wide_screen_the_menu_is_always_open(page, shared_site, shared_url):
+    page.goto(shared_url(shared_site.definition.url))
     expect(page.locator("button.menu-toggle")).to_be_hidden()
     nav = page.locator("nav[aria-label=Main]")
     expect(nav).to_be_visible()
@@ -102,10 +102,10 @@ def test_on_a_wide_screen_the_menu_is_always_open(page, live_site, site_url):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [320, 375])
-def test_breadcrumbs_collapse_to_the_parent_on_a_phone(phone, live_site, site_url, width):
+def test_breadcrumbs_collapse_to_the_parent_on_a_phone(phone, shared_site, shared_url, width):
     page = phone
     page.set_viewport_size({"width": width, "height": 812})
-    page.goto(site_url(live_site.definition.url))
+    page.goto(shared_url(shared_site.definition.url))
     crumbs = page.locator(".breadcrumbs")
     expect(crumbs.get_by_role("link", name="Neighbourhood Planning")).to_be_visible()
     expect(crumbs.get_by_role("link", name="Home")).to_be_hidden()
@@ -122,9 +122,9 @@ def test_breadcrumbs_collapse_to_the_parent_on_a_phone(phone, live_site, site_ur
 
 
 @pytest.mark.browser
-def test_back_to_top_on_the_glossary_returns_to_the_top(phone, live_site, site_url):
+def test_back_to_top_on_the_glossary_returns_to_the_top(phone, shared_site, shared_url):
     page = phone
-    page.goto(site_url(live_site.glossary.url))
+    page.goto(shared_url(shared_site.glossary.url))
     link = page.get_by_role("link", name="Back to top")
     link.scroll_into_view_if_needed()
     assert page.evaluate("window.scrollY") > 0
@@ -138,9 +138,9 @@ def test_back_to_top_on_the_glossary_returns_to_the_top(phone, live_site, site_u
 
 
 @pytest.mark.browser
-def test_the_error_summary_takes_focus_and_leads_to_the_field(phone, live_site, site_url):
+def test_the_error_summary_takes_focus_and_leads_to_the_field(phone, shared_site, shared_url):
     page = phone
-    page.goto(site_url(live_site.contact.url))
+    page.goto(shared_url(shared_site.contact.url))
     page.get_by_role("button", name="Send message").click()
     summary = page.locator("#error-summary")
     expect(summary).to_be_focused()

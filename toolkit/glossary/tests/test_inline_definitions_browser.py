@@ -16,12 +16,12 @@ def is_toggle(words):
 
 
 @pytest.fixture
-def sheet(page, live_site, site_url):
-    page.goto(site_url(live_site.definition.url))
+def sheet(page, shared_site, shared_url):
+    page.goto(shared_url(shared_site.definition.url))
     return page
 
 
-def test_a_keyboard_user_opens_and_closes_an_inline_definition(sheet, live_site):
+def test_a_keyboard_user_opens_and_closes_an_inline_definition(sheet, shared_site):
     page = sheet
     toggle = page.get_by_role("button", name=f"{FORUM} (show what this means)")
     expect(toggle).to_have_attribute("aria-expanded", "false")
@@ -32,7 +32,7 @@ def test_a_keyboard_user_opens_and_closes_an_inline_definition(sheet, live_site)
     page.keyboard.press("Enter")
     expect(toggle).to_have_attribute("aria-expanded", "true")
     expect(panel).to_be_visible()
-    expect(panel).to_contain_text(live_site.other_definition.summary)
+    expect(panel).to_contain_text(shared_site.other_definition.summary)
     expect(panel).to_have_accessible_name("What “Neighbourhood Forum” means")
     assert is_toggle(FORUM)(focused(page)), "focus stays on the word, so reading goes on into the definition"
 
@@ -78,11 +78,11 @@ def test_only_one_definition_is_open_at_a_time_and_a_click_elsewhere_closes_it(s
     expect(council).to_have_attribute("aria-expanded", "false")
 
 
-def test_touch_opens_a_definition_that_fits_a_small_screen(browser, live_site, site_url):
+def test_touch_opens_a_definition_that_fits_a_small_screen(browser, shared_site, shared_url):
     context = browser.new_context(viewport={"width": 320, "height": 640}, has_touch=True, is_mobile=True)
     page = context.new_page()
     try:
-        page.goto(site_url(live_site.definition.url))
+        page.goto(shared_url(shared_site.definition.url))
         for name in (FORUM, "parish council", "referendum"):
             toggle = page.get_by_role("button", name=f"{name} (show what this means)")
             toggle.tap()
@@ -97,14 +97,16 @@ def test_touch_opens_a_definition_that_fits_a_small_screen(browser, live_site, s
         context.close()
 
 
-def test_without_javascript_a_term_is_a_plain_link_to_the_glossary(browser, live_site, site_url):
+def test_without_javascript_a_term_is_a_plain_link_to_the_glossary(browser, shared_site, shared_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     try:
-        page.goto(site_url(live_site.definition.url))
+        page.goto(shared_url(shared_site.definition.url))
         assert page.locator("button.glossary-inline__term").count() == 0
         page.get_by_role("link", name=FORUM, exact=True).click()
         page.wait_for_url("**/glossary/#term-neighbourhood-forum")
-        expect(page.locator("#term-neighbourhood-forum")).to_contain_text(live_site.other_definition.summary)
+        expect(page.locator("#term-neighbourhood-forum")).to_contain_text(
+            shared_site.other_definition.summary
+        )
     finally:
         context.close()

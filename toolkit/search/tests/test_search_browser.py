@@ -11,8 +11,8 @@ from toolkit.tests.keyboard import tab_until
 pytestmark = pytest.mark.browser
 
 
-def test_keyboard_reader_uses_a_suggestion_and_a_facet(page, site_url):
-    page.goto(site_url("/search/"))
+def test_keyboard_reader_uses_a_suggestion_and_a_facet(page, shared_url):
+    page.goto(shared_url("/search/"))
     box = page.locator("#search-page-q")
     tab_until(page, lambda el: el["id"] == "search-page-q", "the search box")
     page.keyboard.type("ndpp")  # a misspelt acronym of "neighbourhood development plan"
@@ -47,8 +47,8 @@ def test_keyboard_reader_uses_a_suggestion_and_a_facet(page, site_url):
     expect(page.locator("h1")).to_have_text(focused["text"].strip())
 
 
-def test_escape_closes_the_suggestions(page, site_url):
-    page.goto(site_url("/search/"))
+def test_escape_closes_the_suggestions(page, shared_url):
+    page.goto(shared_url("/search/"))
     box = page.locator("#search-page-q")
     box.focus()
     page.keyboard.type("neigh")
@@ -57,8 +57,8 @@ def test_escape_closes_the_suggestions(page, site_url):
     expect(box).to_have_attribute("aria-expanded", "false")
 
 
-def test_results_with_facets_and_open_suggestions_pass_axe(page, site_url):
-    page.goto(site_url("/search/?q=neighbourhood&kind=definition"))
+def test_results_with_facets_and_open_suggestions_pass_axe(page, shared_url):
+    page.goto(shared_url("/search/?q=neighbourhood&kind=definition"))
     box = page.locator("#search-page-q")
     box.fill("")
     box.focus()
@@ -76,8 +76,8 @@ def no_sideways_scrolling(page):
     return page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")
 
 
-def test_on_a_phone_the_first_result_is_on_the_first_screen(phone, site_url):
-    phone.goto(site_url("/search/?q=council"))
+def test_on_a_phone_the_first_result_is_on_the_first_screen(phone, shared_url):
+    phone.goto(shared_url("/search/?q=council"))
     first = phone.locator(".search-results > li").first
     expect(first).to_contain_text("Neighbourhood Plan")
     assert top_of_first_result(phone) < PHONE["height"]
@@ -86,8 +86,8 @@ def test_on_a_phone_the_first_result_is_on_the_first_screen(phone, site_url):
     assert card["y"] + card["height"] < PHONE["height"], "the whole first result is on the first screen"
 
 
-def test_on_a_phone_the_filters_fold_under_one_line_and_open_by_keyboard(phone, site_url):
-    phone.goto(site_url("/search/?q=neighbourhood"))
+def test_on_a_phone_the_filters_fold_under_one_line_and_open_by_keyboard(phone, shared_url):
+    phone.goto(shared_url("/search/?q=neighbourhood"))
     filters = phone.locator("details.filters")
     summary = filters.locator("summary")
     assert filters.evaluate("el => el.open") is False
@@ -116,15 +116,15 @@ def test_on_a_phone_the_filters_fold_under_one_line_and_open_by_keyboard(phone, 
     assert top_of_first_result(phone) < PHONE["height"]
 
 
-def test_no_results_page_fits_a_small_phone(phone, site_url):
+def test_no_results_page_fits_a_small_phone(phone, shared_url):
     phone.set_viewport_size({"width": 320, "height": 640})
-    phone.goto(site_url("/search/?q=xylophone"))
+    phone.goto(shared_url("/search/?q=xylophone"))
     expect(phone.locator(".no-results").get_by_role("link", name="suggest a sheet")).to_be_visible()
     assert no_sideways_scrolling(phone)
 
 
-def test_on_a_wide_screen_the_filters_are_open_beside_the_results(page, site_url):
-    page.goto(site_url("/search/?q=neighbourhood"))
+def test_on_a_wide_screen_the_filters_are_open_beside_the_results(page, shared_url):
+    page.goto(shared_url("/search/?q=neighbourhood"))
     filters = page.locator("details.filters")
     expect(filters.get_by_role("link", name="Method sheets (1)")).to_be_visible()
     beside = filters.bounding_box()

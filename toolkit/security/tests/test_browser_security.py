@@ -86,18 +86,18 @@ PUBLIC = ["home", "definition", "method", "suggest", "change", "glossary", "sear
 
 @pytest.mark.browser
 @pytest.mark.parametrize("name", PUBLIC)
-def test_public_pages_work_under_the_content_security_policy(watched, live_site, site_url, name):
+def test_public_pages_work_under_the_content_security_policy(watched, shared_site, shared_url, name):
     path = {
-        "home": live_site.home.url,
-        "definition": live_site.definition.url,
-        "method": live_site.method.url,
+        "home": shared_site.home.url,
+        "definition": shared_site.definition.url,
+        "method": shared_site.method.url,
         "suggest": "/suggest/",
-        "change": f"/suggest/change/?sheet={live_site.definition.pk}",
-        "glossary": live_site.glossary.url,
+        "change": f"/suggest/change/?sheet={shared_site.definition.pk}",
+        "glossary": shared_site.glossary.url,
         "search": "/search/?q=plan",
-        "contact": live_site.contact.url,
+        "contact": shared_site.contact.url,
     }[name]
-    response = watched.goto(site_url(path))
+    response = watched.goto(shared_url(path))
     assert "script-src 'self'" in response.headers["content-security-policy"]
     if name == "definition":  # the glossary's script ran: inline definitions became buttons
         expect(watched.locator("button.glossary-inline__term").first).to_be_visible()

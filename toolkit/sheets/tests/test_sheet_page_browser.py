@@ -19,8 +19,8 @@ def box(page, selector):
 
 
 @pytest.mark.parametrize("sheet", ["definition", "method"])
-def test_the_sheet_starts_reading_on_the_first_screen_of_a_phone(phone, live_site, site_url, sheet):
-    phone.goto(site_url(getattr(live_site, sheet).url))
+def test_the_sheet_starts_reading_on_the_first_screen_of_a_phone(phone, shared_site, shared_url, sheet):
+    phone.goto(shared_url(getattr(shared_site, sheet).url))
     summary = box(phone, ".sheet__summary")
     assert summary["y"] + 2 * 24 <= PHONE["height"], f"the summary starts at {summary['y']:.0f}px"
     # Then, in this order down the page: when it was checked, the key facts, the contents, the body.
@@ -32,8 +32,8 @@ def test_the_sheet_starts_reading_on_the_first_screen_of_a_phone(phone, live_sit
         assert box(phone, ".key-facts")["y"] < box(phone, ".summary-list")["y"] < box(phone, "nav.toc")["y"]
 
 
-def test_what_to_do_next_by_keyboard_from_a_definition_to_its_method(phone, live_site, site_url):
-    phone.goto(site_url(live_site.definition.url))
+def test_what_to_do_next_by_keyboard_from_a_definition_to_its_method(phone, shared_site, shared_url):
+    phone.goto(shared_url(shared_site.definition.url))
     # The contents list reaches it in one step.
     tab_until(
         phone,
@@ -48,18 +48,18 @@ def test_what_to_do_next_by_keyboard_from_a_definition_to_its_method(phone, live
         phone, lambda el: el["tag"] == "a" and el["text"] == "Run a community survey", "the Method Sheet"
     )
     phone.keyboard.press("Enter")
-    phone.wait_for_url(site_url(live_site.method.url))
+    phone.wait_for_url(shared_url(shared_site.method.url))
     assert phone.locator("h1").inner_text() == "Run a community survey"
 
 
-def test_a_section_leads_on_to_its_route_by_keyboard(phone, live_site, site_url):
-    phone.goto(site_url(live_site.section.url))
+def test_a_section_leads_on_to_its_route_by_keyboard(phone, shared_site, shared_url):
+    phone.goto(shared_url(shared_site.section.url))
     next_steps = box(phone, ".next-steps")
     assert next_steps["y"] > box(phone, ".card-grid")["y"], "after the list of sheets"
     tab_until(phone, lambda el: el["tag"] == "a" and el["text"] == "Start here for People", "the route")
-    assert focused(phone)["href"] == live_site.pathway.url
+    assert focused(phone)["href"] == shared_site.pathway.url
     phone.keyboard.press("Enter")
-    phone.wait_for_url(site_url(live_site.pathway.url))
+    phone.wait_for_url(shared_url(shared_site.pathway.url))
 
 
 def on_page(locator):
@@ -70,8 +70,8 @@ def on_page(locator):
     )
 
 
-def test_a_definition_opens_in_the_flow_of_the_text_and_covers_nothing(phone, live_site, site_url):
-    phone.goto(site_url(live_site.definition.url))
+def test_a_definition_opens_in_the_flow_of_the_text_and_covers_nothing(phone, shared_site, shared_url):
+    phone.goto(shared_url(shared_site.definition.url))
     toggle = phone.get_by_role("button", name="neighbourhood forum (show what this means)")
     following = toggle.locator("xpath=ancestor::p[1]/following-sibling::*[1]")
     before = on_page(following)
@@ -91,12 +91,12 @@ def test_a_definition_opens_in_the_flow_of_the_text_and_covers_nothing(phone, li
 
 
 @pytest.mark.parametrize("where", ["definition", "method", "pathway", "section", "topic"])
-def test_no_sideways_scrolling_at_320px(browser, live_site, site_url, where):
+def test_no_sideways_scrolling_at_320px(browser, shared_site, shared_url, where):
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
     try:
-        path = "/topics/neighbourhood-plan/" if where == "topic" else getattr(live_site, where).url
-        page.goto(site_url(path))
+        path = "/topics/neighbourhood-plan/" if where == "topic" else getattr(shared_site, where).url
+        page.goto(shared_url(path))
         if where == "definition":
             page.get_by_role("button", name="neighbourhood forum (show what this means)").click()
         assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
@@ -104,14 +104,14 @@ def test_no_sideways_scrolling_at_320px(browser, live_site, site_url, where):
         context.close()
 
 
-def test_a_click_below_an_open_definition_lands_where_it_was_aimed(phone, live_site, site_url):
+def test_a_click_below_an_open_definition_lands_where_it_was_aimed(phone, shared_site, shared_url):
     # Closing the definition moves the text below it up: that must happen after the click, not
     # under the pointer while it is pressed.
-    phone.goto(site_url(live_site.definition.url))
+    phone.goto(shared_url(shared_site.definition.url))
     phone.get_by_role("button", name="neighbourhood forum (show what this means)").click()
     expect(phone.locator(".glossary-inline__panel:not([hidden])")).to_have_count(1)
     phone.locator(".related").get_by_role("link", name="Neighbourhood Forum").click()
-    phone.wait_for_url(site_url(live_site.other_definition.url))
+    phone.wait_for_url(shared_url(shared_site.other_definition.url))
 
 
 def test_every_part_passes_axe_on_a_phone(phone, live_site, site_url):
