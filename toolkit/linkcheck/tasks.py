@@ -36,10 +36,13 @@ def queue_check(user=None):
 
 @task()
 def check_links_in_background(run_pk):
-    """Make the queued check; a run no longer queued (already taken, or given up) is left alone."""
-    taken = LinkCheckRun.objects.filter(pk=run_pk, status=LinkCheckRun.QUEUED).update(
-        status=LinkCheckRun.RUNNING, started_at=timezone.now()
-    )
+    """Make the queued check. A run already running is one whose worker died during it (a run has
+    one task, and only ``requeue_lost_tasks`` gives a running task back), so it starts again from
+    the beginning: results are written only when a check ends, so nothing of the first try stays.
+    A run that finished or was given up is left alone."""
+    taken = LinkCheckRun.objects.filter(
+        pk=run_pk, status__in=(LinkCheckRun.QUEUED, LinkCheckRun.RUNNING)
+    ).update(status=LinkCheckRun.RUNNING, started_at=timezone.now())
     if not taken:
         return "nothing to do"
     run = LinkCheckRun.objects.get(pk=run_pk)

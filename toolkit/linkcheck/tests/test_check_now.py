@@ -113,6 +113,20 @@ def test_a_check_left_queued_by_a_dead_worker_gives_way_to_a_new_one(editor, lin
     assert check_links_in_background.call(stale.pk) == "nothing to do"
 
 
+def test_a_check_whose_worker_died_during_it_runs_again_from_the_start(linked_site):
+    """The worker was killed mid-check: ``requeue_lost_tasks`` queues its task again, and the run it
+    left running is checked again in full, once."""
+    run = LinkCheckRun.objects.create(
+        status=LinkCheckRun.RUNNING,
+        queued_at=timezone.now(),
+        started_at=timezone.now() - timedelta(minutes=3),
+    )
+    assert check_links_in_background.call(run.pk) == {"checked": 5, "broken": 5}
+    run.refresh_from_db()
+    assert (run.status, run.links_checked, run.broken) == (LinkCheckRun.FINISHED, 5, 5)
+    assert check_links_in_background.call(run.pk) == "nothing to do", "a finished run is not checked twice"
+
+
 def test_the_database_holds_at_most_one_queued_check(site):
     LinkCheckRun.objects.create()
     with pytest.raises(IntegrityError):
