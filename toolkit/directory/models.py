@@ -43,7 +43,11 @@ class Organisation(index.Indexed, ClusterableModel):
         FieldPanel("topics"),
         FieldPanel("area"),
     ]
-    search_fields = [index.SearchField("name", boost=3), index.SearchField("helps_with")]
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),  # the admin listing finds "Planning Ai..." as typed
+        index.SearchField("helps_with"),
+    ]
 
     objects = OrganisationQuerySet.as_manager()
 

@@ -12,7 +12,9 @@ class OrganisationViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["name", "area", "url"]
     list_filter = ["topics"]
-    search_fields = ["name", "helps_with"]
+    # The search covers the model's own index (its search_fields). Naming fields here would pass
+    # them to the search backend, which SQLite's full-text backend cannot do (a 500, "no such
+    # column"; django-modelsearch issue 47, open).
 
 
 register_snippet(OrganisationViewSet)

@@ -14,7 +14,9 @@ class TermViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["term", "aliases", "sheet", "link_automatically"]
     list_filter = ["link_automatically"]
-    search_fields = ["term", "aliases", "definition"]
+    # The search covers the model's own index (its search_fields). Naming fields here would pass
+    # them to the search backend, which SQLite's full-text backend cannot do (a 500, "no such
+    # column"; django-modelsearch issue 47, open).
     ordering = ["term"]
 
 
