@@ -114,6 +114,7 @@ MIDDLEWARE = [
     "toolkit.core.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "toolkit.core.bad_input.UnusableInputMiddleware",  # a 400 for input the database cannot use
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "toolkit.security.twofactor.TwoFactorMiddleware",
