@@ -174,3 +174,14 @@ def test_expected_sheet_is_in_the_top_three(demo_toolkit, query, expected):
 def test_the_judged_set_is_big_enough():
     assert len(JUDGED) >= 30
     assert len({expected for _, expected in JUDGED}) >= 20
+
+
+def test_usage_shows_which_sheets_link_to_a_sheet(demo):
+    """The reference index (the admin's "Usage") is built once at the end of the load."""
+    from wagtail.models import ReferenceIndex
+
+    from toolkit.sheets.models import SheetSeeAlso
+
+    link = SheetSeeAlso.objects.select_related("sheet", "other").first()
+    users = {reference.object_id for reference in ReferenceIndex.get_references_to(link.other)}
+    assert str(link.sheet.pk) in users
