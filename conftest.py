@@ -68,6 +68,7 @@ def shared_site(django_db_setup, django_db_blocker):
     session table, a search counted) may stay until the module ends and the database is emptied,
     so a test that changes content or signs in, and asserts on what it wrote, uses ``live_site``.
     """
+    from django.db import connections
     from pytest_django.live_server_helper import LiveServer
     from wagtail.models import Page
 
@@ -84,6 +85,9 @@ def shared_site(django_db_setup, django_db_blocker):
         finally:
             server.stop()
             empty_the_database()
+            # This teardown may run in another context than the test database's setup (Playwright's
+            # greenlet), with a connection of its own that the end of the run would not close.
+            connections.close_all()
 
 
 @pytest.fixture(scope="module")
