@@ -6,12 +6,19 @@ still served, nothing they sent is lost or sent twice, and queued work runs when
 ``toolkit/core/tests/test_processes.py``.)
 """
 
-import datetime
-import json
+import contextlib
 import socket
 import threading
 
-from toolkit.tests.servers import SHEET_PATH, MailServer, WebClient, free_port, python_in_django, wait_for
+from toolkit.tests.servers import (
+    SHEET_PATH,
+    MailServer,
+    WebClient,
+    free_port,
+    python_in_django,
+    rows_in_database,
+    wait_for,
+)
 
 NEW_TITLE = "Neighbourhood Plan, as published just now"
 PUBLISH = f"""
@@ -33,16 +40,6 @@ CONTACT = {
     "your_email_address": "sam@example.org",
     "your_message": "Thanks for the sheets on street trees.",
 }
-MAIL_QUEUE = """
-import json
-from post_office.models import STATUS, Email, Log
-print(json.dumps({
-    "waiting": Email.objects.filter(status__in=(STATUS.queued, STATUS.requeued)).count(),
-    "sent": Email.objects.filter(status=STATUS.sent).count(),
-    "failed": Email.objects.filter(status=STATUS.failed).count(),
-    "tried in vain": Log.objects.filter(status=STATUS.failed).values("email").distinct().count(),
-}))
-"""
 
 
 def send_a_suggestion_and_a_message(client):
@@ -54,7 +51,17 @@ def send_a_suggestion_and_a_message(client):
 
 
 def mail_queue(env):
-    return json.loads(python_in_django(env, MAIL_QUEUE))
+    """How many messages wait, were sent, failed, and were tried in vain at least once."""
+    from post_office.models import STATUS
+
+    sql = """SELECT
+        (SELECT COUNT(*) FROM post_office_email WHERE status IN (%s, %s)),
+        (SELECT COUNT(*) FROM post_office_email WHERE status = %s),
+        (SELECT COUNT(*) FROM post_office_email WHERE status = %s),
+        (SELECT COUNT(DISTINCT email_id) FROM post_office_log WHERE status = %s)"""
+    params = (STATUS.queued, STATUS.requeued, STATUS.sent, STATUS.failed, STATUS.failed)
+    waiting, sent, failed, tried = rows_in_database(env, sql, params)[0]
+    return {"waiting": waiting, "sent": sent, "failed": failed, "tried in vain": tried}
 
 
 # -- the front cache -------------------------------------------------------------------------------
@@ -114,6 +121,10 @@ class SilentMailServer:
         self.given_up += 1  # the client hung up
 
     def stop(self):
+        # shutdown() first: close() alone does not wake the thread blocked in accept(), which
+        # keeps the port bound, so the answering server could not take it.
+        with contextlib.suppress(OSError):
+            self.listener.shutdown(socket.SHUT_RDWR)
         self.listener.close()
         for connection in self.connections:
             connection.close()
@@ -157,22 +168,40 @@ def test_mail_waits_out_a_refusing_then_silent_mail_server_and_each_message_is_s
 
 
 # -- the task worker -------------------------------------------------------------------------------
-TASKS = """
-import json
-from django_tasks_db.models import DBTaskResult
-from toolkit.linkcheck.models import LinkCheckRun
-names = {
+TASK_NAMES = {
     "wagtail.contrib.frontend_cache.tasks.purge_urls_from_cache_task": "purge",
     "toolkit.core.mail_queue.deliver_queued_mail": "mail",
     "toolkit.linkcheck.tasks.check_links_in_background": "link check",
 }
-print(json.dumps({
-    "tasks": sorted(
-        {(names[t.task_path], t.status) for t in DBTaskResult.objects.filter(task_path__in=names, enqueued_at__gt=SINCE)}
-    ),
-    "link checks": list(LinkCheckRun.objects.values_list("status", flat=True)),
-}))
-"""
+
+
+def task_ids(env):
+    from django_tasks_db.models import DBTaskResult
+
+    return {row[0] for row in rows_in_database(env, f"SELECT id FROM {DBTaskResult._meta.db_table}")}  # noqa: S608 - a model's table
+
+
+def work(env, queued_before):
+    """The purge, mail and link-check tasks queued since ``queued_before`` (task ids), each with its
+    status, and the link check runs' statuses."""
+    from django_tasks_db.models import DBTaskResult
+
+    from toolkit.linkcheck.models import LinkCheckRun
+
+    tasks = rows_in_database(env, f"SELECT id, task_path, status FROM {DBTaskResult._meta.db_table}")  # noqa: S608
+    runs = rows_in_database(env, f"SELECT status FROM {LinkCheckRun._meta.db_table}")  # noqa: S608
+    return {
+        "tasks": sorted(
+            {
+                (TASK_NAMES[path], status)
+                for id_, path, status in tasks
+                if path in TASK_NAMES and id_ not in queued_before
+            }
+        ),
+        "link checks": [status for (status,) in runs],
+    }
+
+
 QUEUE_A_LINK_CHECK = "\nfrom toolkit.linkcheck.tasks import queue_check\nqueue_check()\n"
 
 
@@ -187,22 +216,22 @@ def test_with_the_worker_stopped_work_waits_a_publish_still_shows_and_the_work_r
         assert reader.get(path)[2]["X-Front-Cache"] == "hit", path
 
     running.stop_process("worker")  # for real
-    tasks = TASKS.replace("SINCE", repr(datetime.datetime.now(datetime.UTC).isoformat()))  # queued from now
+    queued_before = task_ids(env)
     # Wagtail queues its purge of the sheet's address, and an editor a check of every link.
     python_in_django(env, CONTACT_ADDRESS + PUBLISH + QUEUE_A_LINK_CHECK)
     for path in (SHEET_PATH, "/neighbourhood-planning/"):
         status, body, _ = reader.get(path)  # no reader waits for the purge: the ban was at commit
         assert status == 200 and NEW_TITLE in body, f"{path}: a stale page from the front cache"
     send_a_suggestion_and_a_message(reader)
-    waiting = json.loads(python_in_django(env, tasks))
-    assert waiting["tasks"] == [["link check", "READY"], ["mail", "READY"], ["purge", "READY"]], waiting
+    waiting = work(env, queued_before)
+    assert waiting["tasks"] == [("link check", "READY"), ("mail", "READY"), ("purge", "READY")], waiting
     assert waiting["link checks"] == ["queued"] and smtp_server.messages == []
 
     running.start_worker()
     smtp_server.wait_for(2, seconds=60)
 
     def all_done():
-        state = json.loads(python_in_django(env, tasks))
+        state = work(env, queued_before)
         return {status for _, status in state["tasks"]} == {"SUCCESSFUL"} and state["link checks"] == [
             "finished"
         ]
