@@ -17,9 +17,9 @@ import pytest
 from django.urls import NoReverseMatch, reverse
 from hypothesis import given
 from hypothesis import strategies as st
-from wagtail.snippets.models import get_snippet_models
 
 from toolkit.tests import factories as f
+from toolkit.tests.snippets import project_snippet_models
 
 from . import strategies as hostile
 from .answers import TRACEBACK_SIGNS, body_text, check_log
@@ -30,13 +30,6 @@ from .strategies import MARKER_RE
 pytestmark = pytest.mark.django_db
 
 TOKEN = "csrfmiddlewaretoken"
-
-
-def project_snippets():
-    return sorted(
-        (model for model in get_snippet_models() if model.__module__.startswith("toolkit.")),
-        key=lambda model: model._meta.label,
-    )
 
 
 def check_admin_answer(response, what):
@@ -87,7 +80,7 @@ def hostile_values(data):
     return values_for
 
 
-@pytest.mark.parametrize("model", project_snippets(), ids=lambda model: model._meta.label)
+@pytest.mark.parametrize("model", project_snippet_models(), ids=lambda model: model._meta.label)
 @examples(3)
 @given(data=st.data())
 def test_snippet_forms_and_listings_with_hostile_values(editor_client, items, caplog, model, data):
