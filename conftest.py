@@ -29,13 +29,9 @@ def empty_the_database():
     call_command("flush", interactive=False, verbosity=0)
 
 
-@pytest.fixture
-def live_site(transactional_db):
-    """The small complete toolkit for browser tests, built in an empty database.
-
-    Transactional tests empty the database when they end; the first one to run may instead find
-    the site that ``built_site`` committed for the other tests, so it empties it first.
-    """
+def build_site_in_an_empty_database():
+    """Transactional tests empty the database when they end; the first one to run may instead find
+    the site that ``built_site`` committed for the other tests, so it is emptied first."""
     from wagtail.models import Page
 
     from toolkit.tests.site import build_site
@@ -45,16 +41,23 @@ def live_site(transactional_db):
     return build_site()
 
 
+@pytest.fixture
+def live_site(transactional_db):
+    """The small complete toolkit for browser tests, built in an empty database for each test."""
+    return build_site_in_an_empty_database()
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     """Tests on ``shared_site`` run last, after pytest-django has put the tests that roll back
     (on ``built_site``) and the transactional ones in Django's order: emptying the database for
     the shared site must not pull ``built_site`` from under a test that still uses it. They are
     marked ``django_db`` so that each one may read the database (in a transaction of its own)."""
+    on_shared_site = {item: "shared_site" in getattr(item, "fixturenames", ()) for item in items}
     for item in items:
-        if "shared_site" in getattr(item, "fixturenames", ()):
+        if on_shared_site[item]:
             item.add_marker(pytest.mark.django_db)
-    items.sort(key=lambda item: "shared_site" in getattr(item, "fixturenames", ()))
+    items.sort(key=on_shared_site.get)
 
 
 @pytest.fixture(scope="module")
@@ -70,14 +73,9 @@ def shared_site(django_db_setup, django_db_blocker):
     """
     from django.db import connections
     from pytest_django.live_server_helper import LiveServer
-    from wagtail.models import Page
-
-    from toolkit.tests.site import build_site
 
     with django_db_blocker.unblock():
-        if Page.objects.filter(depth__gt=1).exists():
-            empty_the_database()
-        site = build_site()
+        site = build_site_in_an_empty_database()
         server = LiveServer("localhost")
         site.live_server_url = server.url
         try:
