@@ -7,13 +7,19 @@ quality measure) run on the same load as the content checks instead of loading i
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from wagtail.models import Page, Site
+from wagtail.models import Page, ReferenceIndex, Site
 
 from toolkit.directory.models import Organisation
 from toolkit.glossary.models import Term
 from toolkit.printing.models import PrintPackPage
 from toolkit.search.search import run_search
-from toolkit.sheets.models import DefinitionSheetPage, MethodSheetPage, SectionPage, SheetPage
+from toolkit.sheets.models import (
+    DefinitionSheetPage,
+    MethodSheetPage,
+    SectionPage,
+    SheetPage,
+    SheetSeeAlso,
+)
 from toolkit.taxonomy.models import Audience, PathwayPage, Topic
 
 pytestmark = pytest.mark.django_db
@@ -178,10 +184,6 @@ def test_the_judged_set_is_big_enough():
 
 def test_usage_shows_which_sheets_link_to_a_sheet(demo):
     """The reference index (the admin's "Usage") is built once at the end of the load."""
-    from wagtail.models import ReferenceIndex
-
-    from toolkit.sheets.models import SheetSeeAlso
-
     link = SheetSeeAlso.objects.select_related("sheet", "other").first()
     users = {reference.object_id for reference in ReferenceIndex.get_references_to(link.other)}
     assert str(link.sheet.pk) in users
