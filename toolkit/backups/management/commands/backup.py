@@ -7,12 +7,13 @@ left half-written).
 
 import os
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from toolkit.backups.archive import BackupError, keep_newest, make_backup
+from toolkit.core.management.base import ToolkitCommand
 
 
-class Command(BaseCommand):
+class Command(ToolkitCommand):
     help = "Back up the database and uploaded files into one .tar.gz file."
 
     def add_arguments(self, parser):

@@ -6,12 +6,13 @@ database that already has the toolkit in it unless ``--replace`` is given. After
 ``migrate`` (in case the code is newer than the backup) and ``collectstatic``.
 """
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from toolkit.backups.archive import BackupError, restore_backup
+from toolkit.core.management.base import ToolkitCommand
 
 
-class Command(BaseCommand):
+class Command(ToolkitCommand):
     help = "Restore the database and uploaded files from a backup made by `manage.py backup`."
 
     def add_arguments(self, parser):

@@ -20,15 +20,17 @@ worker whose machine never came back; make it longer than the longest task (a fu
 
 import datetime
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from toolkit.core.management.base import ToolkitCommand
+
 READY, RUNNING = TaskResultStatus.READY, TaskResultStatus.RUNNING
 
 
-class Command(BaseCommand):
+class Command(ToolkitCommand):
     help = "Queue again the tasks a task worker was running when it died (run before db_worker)."
 
     def add_arguments(self, parser):

@@ -6,13 +6,14 @@ sitemap, the feeds and "Email this sheet". ``create_toolkit --address`` sets it 
 made; run this when the address changes later (or set it under Settings → Sites).
 """
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from wagtail.models import Site
 
+from toolkit.core.management.base import ToolkitCommand
 from toolkit.core.site_address import SiteAddressError, set_default_site_address
 
 
-class Command(BaseCommand):
+class Command(ToolkitCommand):
     help = "Set the public address (and optionally the name) of the default Wagtail site."
 
     def add_arguments(self, parser):

@@ -1,13 +1,14 @@
 """``python manage.py load_bench_corpus FILE.jsonl [--limit N]``: load the benchmark corpus."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from tqdm import tqdm
 
+from toolkit.core.management.base import ToolkitCommand
 from toolkit.demo.corpus import CorpusError, CorpusLoader, read_posts
 from toolkit.home.models import HomePage
 
 
-class Command(BaseCommand):
+class Command(ToolkitCommand):
     help = "Load the corpus written by shared/bench/gen_content.py as sheets (safe to run again)."
 
     def add_arguments(self, parser):

@@ -5,13 +5,14 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from toolkit.core.management.base import ToolkitCommand
 from toolkit.demo.loader import DemoContentError, DemoLoader
 from toolkit.editorial.roles import create_demo_accounts, setup_roles
 
 
-class Command(BaseCommand):
+class Command(ToolkitCommand):
     help = "Load the demo Community Planning Toolkit. Re-running creates nothing twice."
 
     def add_arguments(self, parser):

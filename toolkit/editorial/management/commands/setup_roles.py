@@ -1,11 +1,10 @@
 """``python manage.py setup_roles``: the editorial groups, permissions and workflow (safe to re-run)."""
 
-from django.core.management.base import BaseCommand
-
+from toolkit.core.management.base import ToolkitCommand
 from toolkit.editorial.roles import ROLES, setup_roles
 
 
-class Command(BaseCommand):
+class Command(ToolkitCommand):
     help = (
         "Create or complete the Contributors, Reviewers and Editors groups and the two-step "
         "“Sheet review” workflow. Run after migrate and after adding a site; re-running is safe."

@@ -6,15 +6,16 @@ open after ``--days`` days lose their address too (run it daily from cron or a s
 
 import datetime
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
 
+from toolkit.core.management.base import ToolkitCommand
 from toolkit.feedback.models import Suggestion
 
 DEFAULT_DAYS = 90
 
 
-class Command(BaseCommand):
+class Command(ToolkitCommand):
     help = "Delete the email address of every suggestion received more than N days ago (default 90)."
 
     def add_arguments(self, parser):

@@ -6,9 +6,10 @@ run into a ``LinkCheckRun``, which gives the report its "Last checked" line. Re-
 the list of links and where they are used is rebuilt each time.
 """
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from tqdm import tqdm
 
+from toolkit.core.management.base import ToolkitCommand
 from toolkit.linkcheck.runs import DEFAULT_OPTIONS, check_every_link, start_run
 
 
@@ -25,7 +26,7 @@ def bounded(kind, low, high):
     return parse
 
 
-class Command(BaseCommand):
+class Command(ToolkitCommand):
     help = "Check every outbound link in sheets, organisations and laws; store which ones are broken."
 
     def add_arguments(self, parser):

@@ -3,12 +3,11 @@
 Booklets are made again when someone asks, so nothing is lost; this only keeps storage small.
 """
 
-from django.core.management.base import BaseCommand
-
+from toolkit.core.management.base import ToolkitCommand
 from toolkit.printing.booklets import KEEP_FOR, remove_old_booklets
 
 
-class Command(BaseCommand):
+class Command(ToolkitCommand):
     help = f"Delete booklet PDFs made more than {KEEP_FOR.days} days ago."
 
     def handle(self, *args, **options):

@@ -7,15 +7,16 @@ toolkit cannot be made as asked (nothing is written then).
 """
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.core.validators import validate_email
 from django.db import DatabaseError
 
+from toolkit.core.management.base import ToolkitCommand
 from toolkit.core.site_address import SiteAddressError, parse_address
 from toolkit.provision.builder import ToolkitBuilder, ToolkitSetupError
 
 
-class Command(BaseCommand):
+class Command(ToolkitCommand):
     help = (
         "Make an empty toolkit in a migrated database: its home page, structural pages, the standard "
         "sections, topics and audiences, its name and address, and the editorial roles. Safe to re-run."

@@ -1,11 +1,13 @@
 """``python manage.py reset_two_factor USERNAME``: for a user who has lost their phone."""
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from toolkit.core.management.base import ToolkitCommand
 
-class Command(BaseCommand):
+
+class Command(ToolkitCommand):
     help = "Remove a user's two-factor devices, so they can sign in with their password and set up again."
 
     def add_arguments(self, parser):

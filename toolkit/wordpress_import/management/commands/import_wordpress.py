@@ -9,8 +9,9 @@ import os
 import sys
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from toolkit.core.management.base import ToolkitCommand
 from toolkit.wordpress_import.importer import (
     ImportInterrupted,
     ImportSetupError,
@@ -32,7 +33,7 @@ def is_folder(path):
         return False
 
 
-class Command(BaseCommand):
+class Command(ToolkitCommand):
     help = (
         "Import a WordPress export (WXR file: Tools → Export in WordPress) as sheets, sections, "
         "topics and pages, with a redirect from every old address. Safe to run again: items "
