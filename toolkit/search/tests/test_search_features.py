@@ -2,6 +2,8 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from toolkit.search.models import QueryLog, SynonymGroup
@@ -206,6 +208,17 @@ def test_queries_are_logged_without_personal_data(client, site):
     assert logged == {"neighbourhood": (2, 3), "xylophone": (1, 0)}
     field_names = {field.name for field in QueryLog._meta.get_fields()}
     assert field_names == {"id", "query", "hits", "results", "last_searched"}
+
+
+def test_a_count_does_not_wait_for_the_disk_on_postgresql(db):
+    """Only the count's own transaction commits without waiting (``SET LOCAL``)."""
+    with CaptureQueriesContext(connection) as queries:
+        QueryLog.record("Design code", 4)
+        QueryLog.record("design  code", 5)
+    asked = [query["sql"] for query in queries.captured_queries]
+    expected = 2 if connection.vendor == "postgresql" else 0
+    assert asked.count("SET LOCAL synchronous_commit TO OFF") == expected, asked
+    assert QueryLog.objects.values_list("query", "hits", "results").get() == ("design code", 2, 5)
 
 
 def test_query_report_in_admin(client, site, django_user_model):
