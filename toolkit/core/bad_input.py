@@ -8,7 +8,9 @@ as a 500 with a traceback inside Django's or Wagtail's code (found by the fuzz s
   integers are 64-bit, and Django's ``ModelChoiceField`` and ``get_object_or_404`` pass it on);
 - text where a hidden id should be ("Field 'id' expected a number but got 'x'", a ``ValueError``
   raised by Django's ``IntegerField.get_prep_value`` from a chooser's field);
-- a listing search so long that SQLite refuses the pattern ("LIKE or GLOB pattern too complex").
+- a listing search so long that SQLite refuses the pattern ("LIKE or GLOB pattern too complex");
+- on PostgreSQL, a NUL character in any text that reaches a query ("cannot contain NUL (0x00)
+  bytes", a ``DataError`` from psycopg), which SQLite takes as it is.
 
 None of these is a fault of the site: each is answered as the bad request it is, a 400 in the
 site's design, with one warning line in the log instead of an error report. Anything else goes on
@@ -18,13 +20,14 @@ to Django's handling as before.
 import logging
 import re
 
-from django.db import OperationalError
+from django.db import DataError, OperationalError
 from django.views.defaults import bad_request
 
 logger = logging.getLogger(__name__)
 
 NOT_A_NUMBER = re.compile(r"^Field '\w+' expected a number but got ")
 PATTERN_TOO_COMPLEX = "LIKE or GLOB pattern too complex"
+NUL_REFUSED = "cannot contain NUL (0x00) bytes"
 
 
 def unusable_input(exception):
@@ -35,6 +38,8 @@ def unusable_input(exception):
         return "text where a number was expected"
     if isinstance(exception, OperationalError) and PATTERN_TOO_COMPLEX in str(exception):
         return "a search too long for the database"
+    if isinstance(exception, DataError) and NUL_REFUSED in str(exception):
+        return "a NUL character, which the database cannot store"
     return None
 
 

@@ -4,7 +4,7 @@ in the site's design and one warning line (``toolkit.core.bad_input``), never a 
 import logging
 
 import pytest
-from django.db import connection
+from django.db import DataError, connection, transaction
 from django.urls import reverse
 
 from toolkit.core.bad_input import unusable_input
@@ -41,3 +41,19 @@ def test_the_errors_it_answers_are_the_ones_the_database_raises():
         assert unusable_input(too_large.value) == "a number too large for the database"
     assert unusable_input(ValueError("invalid literal for int()")) is None  # our own bugs stay 500s
     assert unusable_input(KeyError("id")) is None
+
+
+def test_a_nul_character_postgresql_refuses_is_a_bad_request_and_sqlite_takes_it():
+    if connection.vendor == "postgresql":
+        with pytest.raises(DataError) as refused, transaction.atomic():
+            Topic.objects.filter(name="a\x00b").exists()
+        assert unusable_input(refused.value) == "a NUL character, which the database cannot store"
+    else:
+        assert not Topic.objects.filter(name="a\x00b").exists()
+
+
+def test_an_old_wordpress_address_with_a_nul_in_it_is_no_redirect_and_no_error(client, site, caplog):
+    """``/?p=`` is looked up among the imported redirects; a NUL could be in none of them."""
+    response = client.get("/", {"p": "12\x00"})
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/html")
+    assert errors(caplog) == []
