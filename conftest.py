@@ -51,13 +51,8 @@ def live_site(transactional_db):
 def pytest_collection_modifyitems(items):
     """Tests on ``shared_site`` run last, after pytest-django has put the tests that roll back
     (on ``built_site``) and the transactional ones in Django's order: emptying the database for
-    the shared site must not pull ``built_site`` from under a test that still uses it. They are
-    marked ``django_db`` so that each one may read the database (in a transaction of its own)."""
-    on_shared_site = {item: "shared_site" in getattr(item, "fixturenames", ()) for item in items}
-    for item in items:
-        if on_shared_site[item]:
-            item.add_marker(pytest.mark.django_db)
-    items.sort(key=on_shared_site.get)
+    the shared site must not pull ``built_site`` from under a test that still uses it."""
+    items.sort(key=lambda item: "shared_site" in getattr(item, "fixturenames", ()))
 
 
 @pytest.fixture(scope="module")
@@ -88,10 +83,13 @@ def shared_site(django_db_setup, django_db_blocker):
             connections.close_all()
 
 
-@pytest.fixture(scope="module")
-def shared_url(shared_site):
-    """The full address of a path on ``shared_site``'s live server."""
-    return lambda path: shared_site.live_server_url + path
+@pytest.fixture
+def shared_url(shared_site, django_db_blocker):
+    """The full address of a path on ``shared_site``'s live server. The test may read the database
+    meanwhile, outside any transaction: one kept open for the test (``django_db``) would hold
+    SQLite's write lock, and the server could not keep a reader's pack or count a search."""
+    with django_db_blocker.unblock():
+        yield lambda path: shared_site.live_server_url + path
 
 
 WELCOME_PAGE_TITLE = "Welcome to your new Wagtail site!"

@@ -14,13 +14,15 @@ from toolkit.tests.keyboard import focused, link, tab_until
 
 
 @pytest.fixture(scope="module")
-def long_addresses(shared_site):
-    """Real entries have long unbreakable words, such as a web address shown in the directory."""
-    return f.OrganisationFactory(
-        name="Planning Inspectorate",
-        url="https://www.gov.uk/government/organisations/planning-inspectorate",
-        topics=[shared_site.topic],
-    )
+def long_addresses(shared_site, django_db_blocker):
+    """Real entries have long unbreakable words, such as a web address shown in the directory
+    (kept until the module ends and ``shared_site`` empties the database)."""
+    with django_db_blocker.unblock():
+        return f.OrganisationFactory(
+            name="Planning Inspectorate",
+            url="https://www.gov.uk/government/organisations/planning-inspectorate",
+            topics=[shared_site.topic],
+        )
 
 
 def submit_empty_contact_form(page):
