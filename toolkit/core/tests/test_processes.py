@@ -174,10 +174,13 @@ def test_rate_limits_hold_across_workers_and_without_redis(production, tmp_path)
     form = f"sheet={sheet_id}&useful=yes".encode()
     origin = {"Origin": "https://toolkit.example.org", "Content-Type": "application/x-www-form-urlencoded"}
     with gunicorn(env, tmp_path, workers=2) as server:
+        warm_every_worker(server, "/healthz")  # both booted, so neither takes every answer alone
+        statuses, deadline = [], time.monotonic() + 30
         with ThreadPoolExecutor(max_workers=4) as pool:
-            statuses = list(pool.map(lambda _: server.get("/feedback/useful/", origin, form)[0], range(30)))
-        assert statuses.count(429) == 10, statuses
-        assert len(server.workers_that_answered("/feedback/useful/")) == 2
+            while len(statuses) < 30 or len(server.workers_that_answered("/feedback/useful/")) < 2:
+                assert time.monotonic() < deadline, "only one worker ever answered"
+                statuses += pool.map(lambda _: server.get("/feedback/useful/", origin, form)[0], range(10))
+        assert statuses.count(200) == 20 and statuses.count(429) == len(statuses) - 20, statuses
 
 
 def test_healthz_is_503_when_the_database_cannot_be_reached(production, tmp_path):
