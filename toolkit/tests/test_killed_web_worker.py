@@ -61,17 +61,17 @@ def writes_held(database_url):
     if uses_postgres():
         import psycopg
 
-        with psycopg.connect(database_url.replace("postgres://", "postgresql://")) as connection:
-            connection.execute("LOCK TABLE post_office_email IN ACCESS EXCLUSIVE MODE")
-            # Only the queries our lock blocks: a count of every lock wait in the database would
-            # also take in others' waits (autovacuum, say) and never come to exactly one.
-            waiting = (
-                "SELECT count(*) FROM pg_stat_activity WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))"
-            )
+        url = database_url.replace("postgres://", "postgresql://")
+        with psycopg.connect(url) as holder, psycopg.connect(url, autocommit=True) as watcher:
+            holder.execute("LOCK TABLE post_office_email IN ACCESS EXCLUSIVE MODE")
+            # Asked from a connection of its own, outside any transaction: inside one (the
+            # holder's), pg_stat_activity is read once and the wait would never show. And only the
+            # queries our lock blocks, not every lock wait in the database.
+            waiting = "SELECT count(*) FROM pg_stat_activity WHERE %s = ANY(pg_blocking_pids(pid))"
             try:
-                yield lambda: connection.execute(waiting).fetchone()[0] > 0
+                yield lambda: watcher.execute(waiting, [holder.info.backend_pid]).fetchone()[0] > 0
             finally:
-                connection.rollback()
+                holder.rollback()
     else:
         connection = sqlite3.connect(urlsplit(database_url).path, isolation_level=None)
         connection.execute("BEGIN IMMEDIATE")
