@@ -12,13 +12,12 @@ from toolkit.core.management.base import ToolkitCommand
 from toolkit.tests.servers import ROOT
 
 
+def manage(*arguments):
+    return subprocess.run([sys.executable, "manage.py", *arguments], cwd=ROOT, capture_output=True, text=True)
+
+
 def test_a_wrong_argument_is_one_line_and_exit_code_2():
-    done = subprocess.run(
-        [sys.executable, "manage.py", "purge_suggestion_emails", "--no-such-option"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    done = manage("purge_suggestion_emails", "--no-such-option")
     assert done.returncode == 2
     assert done.stderr.splitlines() == [
         "manage.py purge_suggestion_emails: error: unrecognized arguments: --no-such-option"
