@@ -102,6 +102,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "toolkit.core.health.HealthCheckMiddleware",  # /healthz, before host checks and HTTPS redirects
+    # Outside the rest, keeping responses with all their headers: a hit runs none of them.
+    "toolkit.core.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Outside everything that can answer by itself (static files, a bad Host header's 400, the 503
     # page), so every response has the policies, not only the views'.
@@ -109,9 +111,7 @@ MIDDLEWARE = [
     "toolkit.security.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "toolkit.core.request_memo.RequestMemoMiddleware",  # version tokens read once per request
-    # Conditional GET (ETag / If-None-Match -> 304) around the page cache, so hits get it too.
-    "django.middleware.http.ConditionalGetMiddleware",
-    "toolkit.core.page_cache.AnonymousPageCacheMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",  # ETag / If-None-Match -> 304
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "toolkit.core.bad_input.UnusableInputMiddleware",  # a 400 for input the database cannot use

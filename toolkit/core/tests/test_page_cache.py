@@ -147,3 +147,38 @@ def test_made_up_query_strings_are_answered_but_never_kept(client, site):
     assert get(client, f"{topic}?page=2")["X-Page-Cache"] == "miss"
     assert get(client, f"{topic}?page=2&utm_medium=email")["X-Page-Cache"] == "hit"
     assert get(client, f"{topic}?page=1")["X-Page-Cache"] == "miss"
+
+
+POLICY_HEADERS = (
+    "Content-Security-Policy",
+    "Permissions-Policy",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+)
+
+
+def test_a_hit_has_every_header_the_miss_had_without_running_the_middleware_again(client, site):
+    """The cache sits outside the security middleware and keeps the response as it left them."""
+    miss = get(client, site.definition.url)
+    hit = get(client, site.definition.url)
+    assert (miss["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
+    for name in POLICY_HEADERS:
+        assert hit.has_header(name) and hit[name] == miss[name], name
+    assert hit["ETag"] == miss["ETag"] and hit["Content-Type"] == miss["Content-Type"]
+
+
+def test_a_304_from_a_hit_keeps_the_policies_and_drops_the_body(client, site):
+    etag = get(client, site.definition.url)["ETag"]
+    again = client.get(site.definition.url, HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304 and again["X-Page-Cache"] == "hit" and again.content == b""
+    for name in POLICY_HEADERS:
+        assert again.has_header(name), name
+    assert not again.has_header("Content-Length")
+
+
+def test_the_scheme_is_part_of_the_key(client, site):
+    """Production redirects plain HTTP and sends HSTS only over HTTPS, so neither may answer the other."""
+    get(client, site.definition.url)
+    assert get(client, site.definition.url, secure=True)["X-Page-Cache"] == "miss"
+    assert get(client, site.definition.url, secure=True)["X-Page-Cache"] == "hit"
