@@ -1,7 +1,10 @@
 """Every page type renders with its fields, from factory-built data."""
 
+from pathlib import Path
+
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.staticfiles import finders
 
 pytestmark = pytest.mark.django_db
 
@@ -177,3 +180,10 @@ def test_unknown_directory_topic_is_a_404_not_an_error(client, site):
 def test_bad_page_numbers_fall_back_to_a_real_page(client, site, value):
     assert client.get("/topics/surveys/", {"page": value}).status_code == 200
     assert client.get(site.directory.url, {"page": value}).status_code == 200
+
+
+def test_every_page_names_the_site_icon_so_browsers_do_not_ask_for_a_missing_favicon(client, site):
+    for url in (site.home.url, site.definition.url, "/search/?q=plan"):
+        icon = soup(client.get(url)).select_one('head link[rel="icon"]')
+        assert icon is not None and icon["href"].endswith("favicon.svg"), url
+    assert "<svg" in Path(finders.find("img/favicon.svg")).read_text()
