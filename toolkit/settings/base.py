@@ -102,6 +102,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "toolkit.core.health.HealthCheckMiddleware",  # /healthz, before host checks and HTTPS redirects
+    # Version tokens read once per request: the page cache's key and the page it renders agree.
+    "toolkit.core.request_memo.RequestMemoMiddleware",
     # Outside the rest, keeping responses with all their headers: a hit runs none of them.
     "toolkit.core.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -110,7 +112,6 @@ MIDDLEWARE = [
     "toolkit.security.middleware.ContentSecurityPolicyMiddleware",
     "toolkit.security.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "toolkit.core.request_memo.RequestMemoMiddleware",  # version tokens read once per request
     "django.middleware.http.ConditionalGetMiddleware",  # ETag / If-None-Match -> 304
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

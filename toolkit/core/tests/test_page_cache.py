@@ -2,6 +2,8 @@
 
 import pytest
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 pytestmark = pytest.mark.django_db
 
@@ -182,3 +184,12 @@ def test_the_scheme_is_part_of_the_key(client, site):
     get(client, site.definition.url)
     assert get(client, site.definition.url, secure=True)["X-Page-Cache"] == "miss"
     assert get(client, site.definition.url, secure=True)["X-Page-Cache"] == "hit"
+
+
+def test_a_miss_reads_the_version_tokens_once_for_its_key_and_its_page(client, site):
+    """The request memo sits outside the page cache: the key and the page rendered under it
+    read the same tokens, with one query."""
+    with CaptureQueriesContext(connection) as queries:
+        assert get(client, site.definition.url)["X-Page-Cache"] == "miss"
+    reads = [q["sql"] for q in queries.captured_queries if "core_versiontoken" in q["sql"]]
+    assert len(reads) == 1, reads
