@@ -26,12 +26,7 @@ def test_a_wrong_argument_is_one_line_and_exit_code_2():
 
 
 def test_help_still_lists_the_options():
-    done = subprocess.run(
-        [sys.executable, "manage.py", "purge_suggestion_emails", "--help"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    done = manage("purge_suggestion_emails", "--help")
     assert done.returncode == 0 and "usage: manage.py purge_suggestion_emails" in done.stdout
     assert "--days" in done.stdout
 
