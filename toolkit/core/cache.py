@@ -9,7 +9,8 @@ There are two named tokens, because they cover different things:
 
 - ``CONTENT``: anything a reader could see. A publish, unpublish, move or delete of any page bumps
   it (``core.signal_handlers``), and so does a change to any model an app declares with
-  ``stale_when_changed(...)`` in its ``AppConfig.ready()``. Bumping it also bans the front cache.
+  ``stale_when_changed(...)`` in its ``AppConfig.ready()``. Bumping it also replaces the page
+  cache's generation (``core.page_generation``) and bans the front cache.
 - ``GLOSSARY``: the glossary's entries and compiled term index. Only what can change an entry
   bumps it (a term, a sheet or the glossary page published), so the index, which takes a while to
   compile, survives the many publishes that leave it as it was.
@@ -20,7 +21,7 @@ To find what makes a page stale, read the ``ready()`` of the apps whose models i
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
-from . import versions
+from . import page_generation, versions
 from .front_cache import ban_when_committed
 
 CONTENT = "content"
@@ -37,6 +38,7 @@ def bump(token=CONTENT):
     """Make everything cached under ``token`` stale when the surrounding transaction commits."""
     versions.bump(token)
     if token == CONTENT:
+        page_generation.advance_when_committed()  # first: a banned front cache fetches again
         ban_when_committed(content_version)
 
 

@@ -8,8 +8,9 @@ socket timeout per process every few seconds, not one per cache call.
 
 Only the public methods of ``django.core.cache.backends.redis.RedisCache`` are wrapped, and its
 client is made once per connection pool instead of once per call (``SharedClientRedisCacheClient``).
-``incr`` is the exception: callers use it to count (rate limits), and a silent wrong count is
-worse than an error, so it raises ``CacheUnavailable`` for them to fall back on something else.
+``incr`` and ``set_strictly`` are the exceptions: callers use them to count (rate limits) and to
+replace the page cache's generation, where a silent failure is worse than an error, so they raise
+``CacheUnavailable`` for the caller to fall back on something else.
 """
 
 import logging
@@ -65,6 +66,8 @@ def shares_clients_safely():
 
 
 class ResilientRedisCache(RedisCache):
+    shared_between_processes = True  # every process and server reads the same values
+
     def __init__(self, server, params):
         params = dict(params)
         params["OPTIONS"] = {**DEFAULT_OPTIONS, **params.get("OPTIONS", {})}
@@ -147,11 +150,19 @@ class ResilientRedisCache(RedisCache):
     def clear(self):
         return self._call("clear", False)
 
+    def set_strictly(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        """``set`` for a value that must not be dropped silently (the page cache's generation)."""
+        return self._strict("set", key, value, timeout, version)
+
     def incr(self, key, delta=1, version=None):
+        return self._strict("incr", key, delta, version)
+
+    def _strict(self, operation, *args):
+        """The operation, or ``CacheUnavailable`` when Redis did not do it."""
         if not self.is_available():
             raise CacheUnavailable("the cache is unavailable")
         try:
-            return super().incr(key, delta, version)
+            return getattr(super(), operation)(*args)
         except (RedisError, OSError) as error:
-            self._failed("incr", error)
+            self._failed(operation, error)
             raise CacheUnavailable(str(error)) from error

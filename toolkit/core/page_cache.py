@@ -1,12 +1,13 @@
-"""A full-page cache for anonymous readers, made stale by the site-wide content version.
+"""A full-page cache for anonymous readers, made stale by any change readers could see.
 
 Why not Django's cache middleware or wagtail-cache: Django's caches per URL with a fixed key
 prefix, so a publish cannot invalidate it; wagtail-cache (3.0) requires Wagtail < 8. This one is
 small: it serves a stored response to anyone without a session cookie, and stores a response only
-when it is safe to share (a 200 for a GET, no cookies set, not private). Its keys include the
-content version (``toolkit.core.cache``), which every publish, unpublish, move, delete and
-snippet or settings edit bumps, so readers never see a stale page and editors (who have a
-session) always see the live one.
+when it is safe to share (a 200 for a GET, no cookies set, not private). Each stored page carries
+a stamp, and is served only while the stamp is current: the page cache's generation in a shared
+cache (``core.page_generation``, no database query on a hit), else the content version
+(``core.cache``). Every publish, unpublish, move, delete and snippet or settings edit replaces
+both, so readers never see a stale page and editors (who have a session) always see the live one.
 
 It sits just inside ``/healthz`` and outside everything else, and keeps a response as it left
 every other middleware (security headers, Content-Security-Policy, Permissions-Policy, ETag), so
@@ -27,12 +28,15 @@ from django.http import HttpResponse, QueryDict
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 
-from .cache import remember_key
+from . import page_generation
+from .cache import content_version, remember_key
 from .front_cache import shared_max_age
 
 UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/search/", "/pack/", "/documents/", "/static/", "/media/")
 CACHEABLE_TYPES = ("text/html", "application/xml", "application/atom+xml", "text/plain")
 NOT_REPLAYED = {"set-cookie", "x-page-cache"}
+# Where the WSGI front (``page_cache_wsgi``) leaves what it read for a miss, so it is read once.
+LOOKED_UP = "toolkit.page_cache.looked_up"
 # Added to links by mailing lists and social sites; no page depends on them.
 TRACKING_PARAMETER = re.compile(r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_ga|_gl)$")
 
@@ -78,12 +82,31 @@ def shared_query(request):
     return urlencode(sorted(kept))
 
 
-def cache_key(request, query):
-    """Keyed by content version and by day, since pages say things such as "review overdue" that
-    change with the date alone."""
+def address_key(request, query):
+    """Where a page is kept: by address and by day, since pages say things such as "review
+    overdue" that change with the date alone. Raises ``DisallowedHost`` for a bad Host header."""
     digest = hashlib.sha256(f"{request.path}?{query}".encode()).hexdigest()
     where = f"{request.scheme}:{request.get_host()}"
-    return remember_key(f"page:{timezone.localdate().isoformat()}:{where}:{digest}")
+    return f"toolkit:page:{timezone.localdate().isoformat()}:{where}:{digest}"
+
+
+def cache_key(request, query):
+    """The address key under the content version, for answers kept without a stamp (search)."""
+    return remember_key(address_key(request, query).removeprefix("toolkit:"))
+
+
+def stamp_and_entry(key):
+    """What a stored page must carry to be served now, and the entry at ``key``. The stamp is
+    None when the shared cache cannot be used now. May raise ``DatabaseError`` (the database
+    down, when the content version is the stamp)."""
+    if page_generation.in_use():
+        generation, stored = page_generation.read_with(key)
+        return (None, None) if generation is None else (f"g:{generation}", stored)
+    return f"v:{content_version()}", cache.get(key)
+
+
+def current(stored, stamp):
+    return stored is not None and stored.get("stamp") == stamp
 
 
 class AnonymousPageCacheMiddleware:
@@ -100,13 +123,15 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
         request.GET = QueryDict(query)  # the view sees only what the key holds
         try:
-            key = cache_key(request, query)
+            key = address_key(request, query)
+            stamp, stored = request.META.get(LOOKED_UP, {}).get(key) or stamp_and_entry(key)
         except (DisallowedHost, DatabaseError):
             # A bad Host header, or the database down (its version tokens): answered further in,
             # where the 400 or the designed 503 gets every security header.
             return self.get_response(request)
-        stored = cache.get(key)
-        if stored is not None:
+        if stamp is None:
+            return self.get_response(request)
+        if current(stored, stamp):
             return self.replay(stored, request)
         response = self.get_response(request)
         if cacheable_response(response):
@@ -117,14 +142,14 @@ class AnonymousPageCacheMiddleware:
             shared = shared_max_age()
             if shared is not None:
                 patch_cache_control(response, s_maxage=shared)
-            cache.set(key, self.snapshot(response), self.timeout)
+            cache.set(key, self.snapshot(response, stamp), self.timeout)
             response["X-Page-Cache"] = "miss"
         return response
 
     @staticmethod
-    def snapshot(response):
+    def snapshot(response, stamp=None):
         headers = {name: value for name, value in response.items() if name.lower() not in NOT_REPLAYED}
-        return {"content": response.content, "headers": headers}
+        return {"content": response.content, "headers": headers, "stamp": stamp}
 
     @staticmethod
     def replay(stored, request=None):

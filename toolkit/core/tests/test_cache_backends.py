@@ -50,3 +50,19 @@ def test_replies_are_parsed_by_hiredis():
     """The lock file installs hiredis (``redis[hiredis]``); without it every cache read costs a
     third more."""
     assert HIREDIS_AVAILABLE
+
+
+def test_with_redis_stopped_reads_miss_and_writes_drop_but_strict_ones_raise(tmp_path):
+    """Most calls answer as an empty cache; the two whose silent loss would do harm (a count, the
+    page cache's generation) raise, so their callers can do something else."""
+    server = RedisServer(tmp_path)
+    server.start()
+    cache = ResilientRedisCache(server.url, {"KEY_PREFIX": "test", "RETRY_AFTER": 0})
+    cache.set_strictly("generation", "a", None)
+    assert cache.get("generation") == "a"
+    server.shutdown()
+    assert cache.get("generation") is None and cache.set("other", 1) is None
+    with pytest.raises(cache_backends.CacheUnavailable):
+        cache.set_strictly("generation", "b", None)
+    with pytest.raises(cache_backends.CacheUnavailable):
+        cache.incr("count")

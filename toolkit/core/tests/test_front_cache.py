@@ -1,38 +1,10 @@
 """Every committed content change bans the front cache once; a rolled-back one leaves nothing
 behind (a real HTTP server on loopback stands in for Varnish and counts the BANs)."""
 
-import threading
-from http.server import BaseHTTPRequestHandler, HTTPServer
-
 import pytest
 from django.db import transaction
 
 from toolkit.core.cache import bump_content_version
-
-
-@pytest.fixture
-def front_cache(settings):
-    bans = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_BAN(self):  # noqa: N802 - the HTTP method's name
-            bans.append(self.path)
-            self.send_response(200)
-            self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = HTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    settings.WAGTAILFRONTENDCACHE = {
-        "varnish": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": f"http://127.0.0.1:{server.server_port}/",
-        }
-    }
-    yield bans
-    server.shutdown()
 
 
 @pytest.mark.django_db(transaction=True)
