@@ -25,6 +25,8 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import connection, connections
 
+from toolkit.core.cache import CONTENT, GLOSSARY, bump
+
 FORMAT = 1
 SKIPPED_MEDIA = ("booklets",)
 MANIFEST = "manifest.json"
@@ -167,7 +169,15 @@ def restore_backup(path, replace=False):
         restore_database(scratch / manifest["database"], replace)
         if manifest.get("media") and media_root() is not None:
             restore_media(scratch / "media")
+    forget_what_caches_hold()
     return manifest
+
+
+def forget_what_caches_hold():
+    """Every cache (fragments, whole pages, the front cache) describes the site as it was before
+    the restore, and the page cache's generation lives in Redis, not in the backup: start anew."""
+    bump(CONTENT)
+    bump(GLOSSARY)
 
 
 def restore_database(dump, replace):

@@ -47,12 +47,14 @@ print(json.dumps({
     "image": default_storage.open(image.file.name).read()[:4].hex(),
 }))
 """
+CONTENT_VERSION = "from toolkit.core.cache import content_version; print(content_version())"
 
 
 def test_a_backup_restored_onto_an_empty_server_is_the_same_toolkit(production, new_server, tmp_path):
     old = production()
     python_in_django(old, ADD_THINGS)
     before = json.loads(python_in_django(old, WHAT_IS_THERE))
+    version_in_backup = python_in_django(old, CONTENT_VERSION)
     made = manage(old, "backup", "--to", str(tmp_path / "backups"))
     (backup,) = (tmp_path / "backups").glob("toolkit-*.tar.gz")
     assert str(backup) in made.stdout
@@ -70,6 +72,8 @@ def test_a_backup_restored_onto_an_empty_server_is_the_same_toolkit(production, 
     assert after["first_revision"] == "Neighbourhood Plan", "the history came back too"
     assert after["image"] == "89504e47", "the uploaded PNG itself"
     assert Path(new["MEDIA_ROOT"]) != Path(old["MEDIA_ROOT"])
+    # Caches may hold pages of the site as it was before: a restore makes all of them stale.
+    assert python_in_django(new, CONTENT_VERSION) != version_in_backup
 
     again = manage(new, "restore", str(backup), check=False)
     assert again.returncode == 1
