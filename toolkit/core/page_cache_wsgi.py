@@ -63,6 +63,8 @@ class CachedPagesApplication:
     @staticmethod
     def cached_answer(environ):
         """The status line, headers and body of a hit, or None for Django to answer."""
+        if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+            return None  # a form, an upload: no request object built twice
         request = WSGIRequest(environ)
         if not cacheable_request(request):
             return None
