@@ -51,8 +51,14 @@ def ban_everything():
 
 def ban_or_retry_later():
     """Ban now; if a front cache could not be reached, the task worker tries again shortly."""
-    if not ban_everything() and default_task_backend.supports_defer:
-        ban_front_cache_later.using(run_after=timezone.now() + RETRY_AFTER).enqueue()
+    if not ban_everything():
+        try_again_shortly(ban_front_cache_later)
+
+
+def try_again_shortly(later):
+    """Queue the task ``later`` for the worker in ``RETRY_AFTER`` (where the backend can wait)."""
+    if default_task_backend.supports_defer:
+        later.using(run_after=timezone.now() + RETRY_AFTER).enqueue()
 
 
 @task()

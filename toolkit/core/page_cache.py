@@ -90,6 +90,17 @@ def address_key(request, query):
     return f"toolkit:page:{timezone.localdate().isoformat()}:{where}:{digest}"
 
 
+def kept_address(request):
+    """The key of the page this request may share, or None when it may not be kept; the request
+    is left with only the parameters the key holds (``request.GET``), as the view must see it.
+    Raises ``DisallowedHost`` for a bad Host header."""
+    query = shared_query(request) if cacheable_request(request) else None
+    if query is None:
+        return None
+    request.GET = QueryDict(query)
+    return address_key(request, query)
+
+
 def cache_key(request, query):
     """The address key under the content version, for answers kept without a stamp (search)."""
     return remember_key(address_key(request, query).removeprefix("toolkit:"))
@@ -118,12 +129,10 @@ class AnonymousPageCacheMiddleware:
             raise MiddlewareNotUsed("PAGE_CACHE_SECONDS is 0: the page cache is off")
 
     def __call__(self, request):
-        query = shared_query(request) if cacheable_request(request) else None
-        if query is None:
-            return self.get_response(request)
-        request.GET = QueryDict(query)  # the view sees only what the key holds
         try:
-            key = address_key(request, query)
+            key = kept_address(request)
+            if key is None:
+                return self.get_response(request)
             stamp, stored = request.META.get(LOOKED_UP, {}).get(key) or stamp_and_entry(key)
         except (DisallowedHost, DatabaseError):
             # A bad Host header, or the database down (its version tokens): answered further in,

@@ -17,21 +17,12 @@ cache the stamp is the content version, which needs the database and Django's ha
 import logging
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.core.handlers.wsgi import WSGIRequest
 from django.db import DatabaseError
-from django.http import QueryDict
 
-from .page_cache import (
-    LOOKED_UP,
-    AnonymousPageCacheMiddleware,
-    address_key,
-    cacheable_request,
-    current,
-    shared_query,
-    stamp_and_entry,
-)
+from . import page_generation
+from .page_cache import LOOKED_UP, AnonymousPageCacheMiddleware, current, kept_address, stamp_and_entry
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +30,7 @@ logger = logging.getLogger(__name__)
 def serve_cached_pages(application):
     """``application`` with page-cache hits answered in front of it (or itself, when the page
     cache is off or not shared between processes)."""
-    if not settings.PAGE_CACHE_SECONDS or not getattr(cache, "shared_between_processes", False):
+    if not settings.PAGE_CACHE_SECONDS or not page_generation.shared():
         return application
     return CachedPagesApplication(application)
 
@@ -66,14 +57,10 @@ class CachedPagesApplication:
         if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
             return None  # a form, an upload: no request object built twice
         request = WSGIRequest(environ)
-        if not cacheable_request(request):
-            return None
-        query = shared_query(request)
-        if query is None:
-            return None
-        request.GET = QueryDict(query)  # as the middleware gives it to the view
         try:
-            key = address_key(request, query)
+            key = kept_address(request)
+            if key is None:
+                return None
             stamp, stored = stamp_and_entry(key)
         except (DisallowedHost, DatabaseError):  # Django's 400 or designed 503, with its headers
             return None

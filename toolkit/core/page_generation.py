@@ -15,7 +15,7 @@ who asks after the change has answered reads the new value, which no older page 
 are random, never counters, so a cache that is emptied (or that drops the key to make room)
 starts a generation no stored page has.
 
-Where this is not used, the content version is (``stamp_for``):
+Where this is not used, the content version is (``page_cache.stamp_and_entry``):
 
 - inside a transaction (the tests, a command): the generation changes only at commit, so it
   would not yet show the transaction's own changes;
@@ -27,27 +27,29 @@ published, at that instant, while others still reach it), the task worker tries 
 it asked after, for those seconds.
 """
 
-import datetime
 import logging
 import uuid
 
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.utils import timezone
-from django_tasks import default_task_backend, task
+from django_tasks import task
 
 from .cache_backends import CacheUnavailable
-from .front_cache import ban_or_retry_later, front_cache_locations
+from .front_cache import ban_or_retry_later, front_cache_locations, try_again_shortly
 
 logger = logging.getLogger(__name__)
 
 KEY = "toolkit:page-generation"
-RETRY_AFTER = datetime.timedelta(seconds=10)
+
+
+def shared():
+    """True when the cache is one that every process and server shares (Redis)."""
+    return getattr(cache, "shared_between_processes", False)
 
 
 def in_use():
     """True when pages are stamped with the generation, not the content version."""
-    return getattr(cache, "shared_between_processes", False) and not connection.in_atomic_block
+    return shared() and not connection.in_atomic_block
 
 
 def new_generation():
@@ -80,11 +82,10 @@ def advance():
 def advance_or_retry_later(ban_after=False):
     """Replace the generation, or have the task worker try again shortly. A retry that succeeds
     bans the front cache too (``ban_after``): it may have fetched pages of the old generation."""
-    if advance():
-        if ban_after and front_cache_locations():
-            ban_or_retry_later()
-    elif default_task_backend.supports_defer:
-        advance_page_generation_later.using(run_after=timezone.now() + RETRY_AFTER).enqueue()
+    if not advance():
+        try_again_shortly(advance_page_generation_later)
+    elif ban_after and front_cache_locations():
+        ban_or_retry_later()
 
 
 @task()
@@ -96,5 +97,5 @@ def advance_when_committed():
     """Replace the generation when the change commits (before that, a reader could store a page
     rendered from the old rows under the new value). Registered before the front cache's ban, so
     a front cache that fetches again after its ban never gets a page of the old generation."""
-    if getattr(cache, "shared_between_processes", False):
+    if shared():
         transaction.on_commit(advance_or_retry_later, robust=True)
